@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "tthc-ledger",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tthc", targets: ["tthc"]),
+        .library(name: "Ledger", targets: ["Ledger"]),
+        .library(name: "TTHCDomain", targets: ["TTHCDomain"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The C boundary: LMDB as Debian ships it (liblmdb-dev).
+        .systemLibrary(
+            name: "CLMDB",
+            pkgConfig: "lmdb",
+            providers: [.apt(["liblmdb-dev"])]
+        ),
+        // Typed wrapper; the only module that imports CLMDB.
+        .target(name: "LMDB", dependencies: ["CLMDB"]),
+        // Envelopes, append, hash chain, verification, projection engine.
+        .target(
+            name: "Ledger",
+            dependencies: [
+                "LMDB",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Events, calendar, units, due dates, validation.
+        .target(
+            name: "TTHCDomain",
+            dependencies: [
+                "Ledger",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
+        ),
+        .target(name: "TTHCReports", dependencies: ["TTHCDomain", "Ledger"]),
+        .target(name: "TTHCImport", dependencies: ["TTHCDomain", "Ledger"]),
+        .executableTarget(
+            name: "tthc",
+            dependencies: [
+                "Ledger", "TTHCDomain", "TTHCReports", "TTHCImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmarks and helpers run by hand or by tests (Tools/).
+        .executableTarget(name: "ledger-bench", dependencies: ["Ledger", "LMDB"], path: "Tools/LedgerBench"),
+        .executableTarget(name: "ledger-stress", dependencies: ["Ledger"], path: "Tools/LedgerStress"),
+        .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
+        .testTarget(
+            name: "TTHCDomainTests",
+            dependencies: ["TTHCDomain", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
+        ),
+        .testTarget(
+            name: "LedgerTests",
+            dependencies: ["Ledger", "LMDB", "ledger-stress", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

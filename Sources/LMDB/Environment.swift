@@ -1,0 +1,232 @@
+import CLMDB
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An LMDB environment: one directory holding a memory-mapped B+tree file with named databases.
+///
+/// Work happens in closure-scoped transactions: ``read(_:)`` and ``write(_:)``. A write commits
+/// when its closure returns and aborts when it throws.
+///
+/// The map grows by itself. When a write fails with `MDB_MAP_FULL`, the transaction is aborted,
+/// the map is enlarged (doubling, up to ``Configuration/maximumMapSize``) and the closure runs
+/// again from the start, so a write closure must do nothing but work through its transaction.
+/// When another process has grown the map (`MDB_MAP_RESIZED`), the new size is adopted and the
+/// transaction begun again. Changing the map size requires that this process has no transaction
+/// open, so transactions share a reader–writer lock that a resize takes exclusively.
+///
+/// `@unchecked Sendable`: the `MDB_env` handle is safe to share between threads (LMDB's own rule,
+/// with `MDB_NOTLS`), and the only mutable Swift state, the resize lock, is a pthread rwlock.
+public final class Environment: @unchecked Sendable {
+    /// How to open an environment.
+    public struct Configuration: Sendable {
+        /// The initial map size in bytes; it grows on demand.
+        public var mapSize: Int = 64 << 20
+        /// The map never grows past this; a write that would need more fails with `mapFull`.
+        public var maximumMapSize: Int = 1 << 40
+        /// How many named databases may be opened (`mdb_env_set_maxdbs`).
+        public var maximumDatabases: Int = 64
+        /// How many read transactions may be open at once across processes.
+        public var maximumReaders: Int = 126
+        /// Flags for `mdb_env_open`; `noThreadLocalStorage` is always added.
+        public var flags: Flags = []
+        /// File mode of created files.
+        public var fileMode: mode_t = 0o644
+        /// Whether to create the directory when it is missing.
+        public var createDirectory = true
+
+        public init() {}
+    }
+
+    let pointer: OpaquePointer
+    /// The directory (or file, with `noSubdirectory`) this environment lives in.
+    public let path: String
+    public let configuration: Configuration
+    private let resizeLock: UnsafeMutablePointer<pthread_rwlock_t>
+    /// Stale reader slots cleared when the environment was opened (`mdb_reader_check`).
+    public private(set) var staleReadersCleared: Int = 0
+
+    /// Opens (creating if needed) the environment at `path`.
+    ///
+    /// Stale reader slots left by crashed processes are cleared at once, so they cannot stop
+    /// LMDB from reusing pages. The corresponding C functions are `mdb_env_create`,
+    /// `mdb_env_open` and `mdb_reader_check`.
+    public init(path: String, configuration: Configuration = Configuration()) throws {
+        var env: OpaquePointer?
+        try check(mdb_env_create(&env), "mdb_env_create")
+        guard let env else { throw LMDBError(code: EINVAL, context: "mdb_env_create") }
+        self.pointer = env
+        self.path = path
+        self.configuration = configuration
+        resizeLock = .allocate(capacity: 1)
+        pthread_rwlock_init(resizeLock, nil)
+        do {
+            try check(mdb_env_set_maxdbs(env, MDB_dbi(configuration.maximumDatabases)), "mdb_env_set_maxdbs")
+            try check(mdb_env_set_maxreaders(env, UInt32(configuration.maximumReaders)), "mdb_env_set_maxreaders")
+            try check(mdb_env_set_mapsize(env, configuration.mapSize), "mdb_env_set_mapsize")
+            let isFile = configuration.flags.contains(.noSubdirectory)
+            if configuration.createDirectory && !isFile && !configuration.flags.contains(.readOnly) {
+                if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                    throw LMDBError(code: errno, context: "mkdir(\(path))")
+                }
+            }
+            let flags = configuration.flags.union(.noThreadLocalStorage).rawValue
+            try check(mdb_env_open(env, path, flags, configuration.fileMode), "mdb_env_open(\(path))")
+            var dead: Int32 = 0
+            try check(mdb_reader_check(env, &dead), "mdb_reader_check")
+            staleReadersCleared = Int(dead)
+        } catch {
+            mdb_env_close(env)
+            pthread_rwlock_destroy(resizeLock)
+            resizeLock.deallocate()
+            throw error
+        }
+    }
+
+    deinit {
+        mdb_env_close(pointer)
+        pthread_rwlock_destroy(resizeLock)
+        resizeLock.deallocate()
+    }
+
+    /// Runs `body` in a read-only transaction over a consistent snapshot.
+    ///
+    /// Keep read transactions short: while one is open LMDB cannot reuse the pages it sees.
+    /// Scans over the whole log read in chunks, one transaction each.
+    public func read<Result>(_ body: (Transaction) throws -> Result) throws -> Result {
+        try withTransaction(readOnly: true, body)
+    }
+
+    /// Runs `body` in the write transaction: commits when it returns, aborts when it throws.
+    ///
+    /// Only one write transaction runs at a time across all processes; it belongs to the
+    /// calling OS thread, so `body` must not suspend. If the map fills up, the map grows and
+    /// `body` runs again from the start.
+    public func write<Result>(_ body: (Transaction) throws -> Result) throws -> Result {
+        var growths = 0
+        while true {
+            do {
+                return try withTransaction(readOnly: false, body)
+            } catch LMDBError.mapFull where growths < 24 {
+                growths += 1
+                try grow()
+            }
+        }
+    }
+
+    private func withTransaction<Result>(readOnly: Bool, _ body: (Transaction) throws -> Result) throws -> Result {
+        pthread_rwlock_rdlock(resizeLock)
+        defer { pthread_rwlock_unlock(resizeLock) }
+        let transaction = try begin(readOnly: readOnly)
+        let result: Result
+        do {
+            result = try body(transaction)
+        } catch {
+            transaction.abort()
+            throw error
+        }
+        // Committing a read-only transaction ends it like an abort but keeps the database
+        // handles it opened, which an abort would close.
+        try transaction.commit()
+        return result
+    }
+
+    private func begin(readOnly: Bool) throws -> Transaction {
+        var attempts = 0
+        while true {
+            var txn: OpaquePointer?
+            let code = mdb_txn_begin(pointer, nil, readOnly ? UInt32(MDB_RDONLY) : 0, &txn)
+            if code == MDB_MAP_RESIZED && attempts < 8 {
+                attempts += 1
+                // Adopting the new size needs the exclusive lock: step out of the shared one.
+                pthread_rwlock_unlock(resizeLock)
+                pthread_rwlock_wrlock(resizeLock)
+                let adopted = mdb_env_set_mapsize(pointer, 0)
+                pthread_rwlock_unlock(resizeLock)
+                pthread_rwlock_rdlock(resizeLock)
+                try check(adopted, "mdb_env_set_mapsize(0)")
+                continue
+            }
+            try check(code, "mdb_txn_begin")
+            guard let txn else { throw LMDBError(code: EINVAL, context: "mdb_txn_begin") }
+            return Transaction(pointer: txn, readOnly: readOnly)
+        }
+    }
+
+    /// Doubles the map size (bounded by the configured maximum).
+    private func grow() throws {
+        pthread_rwlock_wrlock(resizeLock)
+        defer { pthread_rwlock_unlock(resizeLock) }
+        let current = info().mapSize
+        guard current < configuration.maximumMapSize else { throw LMDBError.mapFull }
+        let next = min(max(current * 2, current + (64 << 20)), configuration.maximumMapSize)
+        try check(mdb_env_set_mapsize(pointer, next), "mdb_env_set_mapsize(\(next))")
+    }
+
+    /// Opens a named database, creating it when `flags` contains `.create`.
+    ///
+    /// Returns `nil` when the database does not exist and `.create` is not given.
+    /// The corresponding C function is `mdb_dbi_open`.
+    public func openDatabase(_ name: String?, flags: Database.Flags = [.create]) throws -> Database? {
+        let readOnly = configuration.flags.contains(.readOnly) || !flags.contains(.create)
+        do {
+            return try withTransaction(readOnly: readOnly) { transaction in
+                var handle: MDB_dbi = 0
+                try check(
+                    mdb_dbi_open(transaction.pointer, name, flags.rawValue, &handle), "mdb_dbi_open(\(name ?? "main"))")
+                return Database(handle: handle, name: name)
+            }
+        } catch LMDBError.notFound {
+            return nil
+        }
+    }
+
+    /// Facts about the map (`mdb_env_info`).
+    public func info() -> Info {
+        var raw = MDB_envinfo()
+        mdb_env_info(pointer, &raw)
+        return Info(
+            mapSize: raw.me_mapsize, lastPage: raw.me_last_pgno, lastTransaction: raw.me_last_txnid,
+            maximumReaders: Int(raw.me_maxreaders), readersInUse: Int(raw.me_numreaders))
+    }
+
+    /// Facts about the map, from `mdb_env_info`.
+    public struct Info: Sendable, Hashable {
+        public var mapSize: Int
+        public var lastPage: Int
+        public var lastTransaction: Int
+        public var maximumReaders: Int
+        public var readersInUse: Int
+    }
+
+    /// The page size of the environment (`mdb_env_stat`).
+    public var pageSize: Int {
+        var stat = MDB_stat()
+        mdb_env_stat(pointer, &stat)
+        return Int(stat.ms_psize)
+    }
+
+    /// Copies the environment to the directory `path` while it stays open for writing.
+    ///
+    /// With `compact`, free pages are omitted and pages renumbered. The corresponding C function
+    /// is `mdb_env_copy2`.
+    public func copy(to path: String, compact: Bool = true) throws {
+        try check(mdb_env_copy2(pointer, path, compact ? UInt32(MDB_CP_COMPACT) : 0), "mdb_env_copy2(\(path))")
+    }
+
+    /// Flushes buffers to disk (needed only with `noSync` or `noMetaSync`).
+    public func sync(force: Bool = true) throws {
+        try check(mdb_env_sync(pointer, force ? 1 : 0), "mdb_env_sync")
+    }
+
+    /// Clears reader slots of processes that have died, returning how many were cleared.
+    @discardableResult
+    public func clearStaleReaders() throws -> Int {
+        var dead: Int32 = 0
+        try check(mdb_reader_check(pointer, &dead), "mdb_reader_check")
+        return Int(dead)
+    }
+}

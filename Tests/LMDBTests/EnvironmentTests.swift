@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@testable import LMDB
+
+@Suite struct EnvironmentTests {
+    @Test func aCommittedWriteIsReadBackAndAMissingKeyIsNil() throws {
+        try withTemporaryDirectory { path in
+            let environment = try Environment(path: path)
+            let database = try #require(try environment.openDatabase("things"))
+            try environment.write { txn in try txn.put(database, key: Array("a".utf8), value: [1, 2, 3]) }
+            let value = try environment.read { txn in try txn.value(database, forKey: Array("a".utf8)) }
+            #expect(value == [1, 2, 3])
+            let missing = try environment.read { txn in try txn.value(database, forKey: Array("b".utf8)) }
+            #expect(missing == nil)
+        }
+    }
+
+    @Test func aThrowingWriteClosureAbortsEverythingItWrote() throws {
+        struct Stop: Error {}
+        try withTemporaryDirectory { path in
+            let environment = try Environment(path: path)
+            let database = try #require(try environment.openDatabase("things"))
+            #expect(throws: Stop.self) {
+                try environment.write { txn in
+                    try txn.put(database, key: [1], value: [1])
+                    throw Stop()
+                }
+            }
+            let count = try environment.read { try $0.statistics(database).entries }
+            #expect(count == 0)
+        }
+    }
+
+    @Test func noOverwriteThrowsKeyExistsMatchableInCatch() throws {
+        try withTemporaryDirectory { path in
+            let environment = try Environment(path: path)
+            let database = try #require(try environment.openDatabase("things"))
+            try environment.write { txn in try txn.put(database, key: [1], value: [1]) }
+            var matched = false
+            do {
+                try environment.write { txn in try txn.put(database, key: [1], value: [2], flags: .noOverwrite) }
+            } catch LMDBError.keyExists {
+                matched = true
+            }
+            #expect(matched)
+            let value = try environment.read { try $0.value(database, forKey: [1]) }
+            #expect(value == [1])
+        }
+    }
+
+    @Test func cursorsVisitKeysInByteOrderAndSeekToTheNextKey() throws {
+        try withTemporaryDirectory { path in
+            let environment = try Environment(path: path)
+            let database = try #require(try environment.openDatabase("things"))
+            try environment.write { txn in
+                for key: UInt8 in [5, 1, 9, 3] { try txn.put(database, key: [key], value: [key * 2]) }
+            }
+            let (all, fromFour, last): ([UInt8], UInt8?, UInt8?) = try environment.read { txn in
+                try txn.withCursor(database) { cursor in
+                    var keys = [UInt8]()
+                    while let entry = try cursor.next() { keys.append(entry.key[0]) }
+                    let seek = try cursor.seek(atOrAfter: [UInt8(4)])?.key[0]
+                    let last = try cursor.last()?.value[0]
+                    return (keys, seek, last)
+                }
+            }
+            #expect(all == [1, 3, 5, 9])
+            #expect(fromFour == 5)
+            #expect(last == 18)
+        }
+    }
+
+    @Test func theMapGrowsWhenAWriteFillsIt() throws {
+        try withTemporaryDirectory { path in
+            var configuration = Environment.Configuration()
+            configuration.mapSize = 64 << 10
+            configuration.flags = [.noSync]
+            let environment = try Environment(path: path, configuration: configuration)
+            let database = try #require(try environment.openDatabase("things"))
+            let value = [UInt8](repeating: 7, count: 1000)
+            for batch in 0..<20 {
+                try environment.write { txn in
+                    for index in 0..<200 {
+                        var key = [UInt8]()
+                        key.append(contentsOf: withUnsafeBytes(of: UInt32(batch * 200 + index).bigEndian) { Array($0) })
+                        try txn.put(database, key: key, value: value)
+                    }
+                }
+            }
+            let count = try environment.read { try $0.statistics(database).entries }
+            #expect(count == 4000)
+            #expect(environment.info().mapSize > 64 << 10)
+        }
+    }
+
+    @Test func openingADatabaseThatDoesNotExistWithoutCreateIsNil() throws {
+        try withTemporaryDirectory { path in
+            let environment = try Environment(path: path)
+            #expect(try environment.openDatabase("absent", flags: []) == nil)
+        }
+    }
+}
+
+func withTemporaryDirectory(_ body: (String) throws -> Void) throws {
+    var template = Array((FileManager.default.temporaryDirectory.path + "/lmdb-test-XXXXXX").utf8CString)
+    let path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try body(path)
+}
