@@ -122,6 +122,12 @@ public final class Transaction {
         try check(mdb_drop(pointer, database.handle, 0), "mdb_drop(\(database.name ?? "main"))")
     }
 
+    /// Deletes a named database from the environment; its handle is closed. The corresponding C
+    /// function is `mdb_drop` with `del` = 1.
+    public func dropDatabase(_ database: Database) throws {
+        try check(mdb_drop(pointer, database.handle, 1), "mdb_drop(\(database.name ?? "main"), delete)")
+    }
+
     // MARK: Cursors
 
     /// Runs `body` with a cursor over `database`, closing it afterwards.

@@ -12,16 +12,12 @@ struct ChainWriter {
     private var recordedAt: Timestamp
     private var streamVersions: [String: UInt64] = [:]
     private var idsInBatch: [String: UInt64] = [:]
-    private(set) var written: [RecordedEvent] = []
     private var canonical: [UInt8] = []
     private var keyBuffer: [UInt8] = []
     private var generator = SystemRandomNumberGenerator()
-    /// Whether to keep the written events for an append hook.
-    private let keepsWritten: Bool
     private(set) var writtenCount = 0
 
-    init(ledger: Ledger, transaction: Transaction, keepsWritten: Bool) throws {
-        self.keepsWritten = keepsWritten
+    init(ledger: Ledger, transaction: Transaction) throws {
         self.ledger = ledger
         self.txn = transaction
         let current = try Ledger.head(in: transaction, events: ledger.events)
@@ -102,13 +98,6 @@ struct ChainWriter {
         streamVersions[draft.stream] = version
         idsInBatch[eventId] = seq
         writtenCount += 1
-        if keepsWritten {
-            written.append(
-                RecordedEvent(
-                    seq: seq, stream: draft.stream, streamVersion: version, eventId: eventId, type: draft.type,
-                    schemaVersion: draft.schemaVersion, occurredAt: draft.occurredAt, recordedAt: recordedAt,
-                    actor: draft.actor, payload: draft.payload, prevHash: head.hash, hash: hash))
-        }
         head = LedgerPosition(seq: seq, hash: hash)
         return seq
     }

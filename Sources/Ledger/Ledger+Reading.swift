@@ -5,6 +5,14 @@ extension Ledger {
     /// while a scan over millions of events runs.
     public static let scanChunkSize = 8192
 
+    /// The event at `seq` read inside an open transaction, or `nil` (also for `seq` 0).
+    func event(at seq: UInt64, in transaction: StoreTransaction) throws -> RecordedEvent? {
+        guard seq > 0 else { return nil }
+        return try seqKey(seq).withUnsafeBytes { key in
+            try transaction.transaction.value(events, forKey: key).flatMap { EventView(stored: $0)?.materialize() }
+        }
+    }
+
     /// The event at `seq`, or `nil` past the head.
     public func event(at seq: UInt64) throws -> RecordedEvent? {
         try storageGuard("reading event \(seq)") {
@@ -49,6 +57,26 @@ extension Ledger {
                 }
                 if !keepGoing { return }
                 next = chunkEnd + 1
+            }
+        }
+    }
+
+    /// Visits the events in `range` inside an open transaction (a hook's or a projection
+    /// engine's), as borrowed views.
+    func forEachEvent(
+        in range: Range<UInt64>, transaction: StoreTransaction, _ body: (EventView) throws -> Void
+    ) throws {
+        guard !range.isEmpty else { return }
+        try transaction.transaction.withCursor(events) { cursor in
+            var entry = try seqKey(range.lowerBound).withUnsafeBytes { try cursor.seek(atOrAfter: $0) }
+            var expected = range.lowerBound
+            while expected < range.upperBound {
+                guard let current = entry, readUInt64(current.key) == expected,
+                    let view = EventView(stored: current.value)
+                else { throw LedgerError(.integrity, "event \(expected) cannot be read; run `tthc verify`") }
+                try body(view)
+                expected += 1
+                entry = try cursor.next()
             }
         }
     }

@@ -118,7 +118,8 @@ public final class Ledger: @unchecked Sendable {
         try validate(drafts)
         return try storageGuard("append") {
             try environment.write { txn in
-                var writer = try ChainWriter(ledger: self, transaction: txn, keepsWritten: inside != nil)
+                let before = try Self.head(in: txn, events: events).position.seq
+                var writer = try ChainWriter(ledger: self, transaction: txn)
                 var seqs = [UInt64]()
                 seqs.reserveCapacity(drafts.count)
                 for draft in drafts {
@@ -126,7 +127,9 @@ public final class Ledger: @unchecked Sendable {
                 }
                 try writer.finish()
                 if let inside {
-                    try inside(AppendContext(transaction: StoreTransaction(txn), events: writer.written))
+                    try inside(
+                        AppendContext(
+                            ledger: self, transaction: StoreTransaction(txn), newEvents: before + 1..<writer.head.seq + 1))
                 }
                 return AppendOutcome(seqs: seqs, appendedCount: writer.writtenCount, head: writer.head)
             }
@@ -195,9 +198,15 @@ public final class Ledger: @unchecked Sendable {
 
 /// What an ``Ledger/append(_:inside:)`` hook sees: the transaction and the events it wrote.
 public struct AppendContext {
+    let ledger: Ledger
     public let transaction: StoreTransaction
-    /// The events written by this append, in `seq` order (drafts that were repeats are absent).
-    public let events: [RecordedEvent]
+    /// The `seq`s written by this append (drafts that were repeats wrote nothing).
+    public let newEvents: Range<UInt64>
+
+    /// Visits the events this append wrote, in `seq` order, as borrowed views.
+    public func forEachEvent(_ body: (EventView) throws -> Void) throws {
+        try ledger.forEachEvent(in: newEvents, transaction: transaction, body)
+    }
 }
 
 /// Files that make up a ledger on disk.

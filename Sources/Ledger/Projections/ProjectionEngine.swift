@@ -1,0 +1,294 @@
+/// Keeps projections in step with the log: catch-up, inline updates on append, versioned
+/// rebuilds in a shadow copy swapped in atomically, and replays as of a past position.
+///
+/// Each projection's tables are named `<projection>@<generation>.<table>`. The `projections`
+/// table holds, per projection, the active generation, its version and checkpoint, and a
+/// rebuild in progress (the shadow) with its own version and checkpoint. Every state change
+/// and the checkpoint it reaches are written in one write transaction, so a crash never leaves
+/// them disagreeing; a rebuild killed halfway resumes from the shadow's checkpoint.
+///
+/// Readers keep reading the active generation while a rebuild fills the shadow; the swap
+/// applies the last events to the shadow and makes it active in one write transaction.
+public final class ProjectionEngine {
+    public let ledger: Ledger
+    public let projections: [any Projection]
+    /// Events applied per write transaction while catching up or rebuilding.
+    public var chunkSize = 50_000
+    private let metaTable: Table
+    private var tableCache: [String: Table] = [:]
+
+    /// Reports progress: projection name, events applied so far, events to apply in all.
+    public typealias Progress = (_ projection: String, _ done: UInt64, _ total: UInt64) -> Void
+
+    public init(ledger: Ledger, projections: [any Projection]) throws {
+        self.ledger = ledger
+        self.projections = projections
+        metaTable = try ledger.table(named: "projections")
+    }
+
+    // MARK: Status
+
+    /// Version, checkpoint, lag and rebuild state of every projection.
+    public func status() throws -> [ProjectionStatus] {
+        let head = try ledger.head().seq
+        return try ledger.readTables { txn in
+            try projections.map { projection in
+                let record = try self.record(of: projection, in: txn) ?? ProjectionRecord()
+                return ProjectionStatus(
+                    name: projection.name, codeVersion: projection.version, storedVersion: record.version,
+                    checkpoint: record.checkpoint, lag: head - min(head, record.checkpoint),
+                    shadow: record.shadowGeneration == 0 ? nil : (record.shadowVersion, record.shadowCheckpoint))
+            }
+        }
+    }
+
+    // MARK: Catching up
+
+    /// Brings every projection to the head: applies new events, or rebuilds a projection whose
+    /// stored version differs from the code's (or that was never built).
+    public func catchUp(progress: Progress? = nil) throws {
+        for projection in projections {
+            let record = try ledger.readTables { try self.record(of: projection, in: $0) }
+            if let record, record.generation != 0, record.version == projection.version {
+                try advance(projection, shadow: false, progress: progress)
+            } else {
+                try rebuild(projection, progress: progress)
+            }
+        }
+    }
+
+    /// Rebuilds the named projection (all when `nil`) from `seq` 1 in a shadow copy, then swaps.
+    public func rebuild(named name: String? = nil, progress: Progress? = nil) throws {
+        let chosen = projections.filter { name == nil || $0.name == name }
+        guard !chosen.isEmpty else {
+            let known = projections.map(\.name).joined(separator: ", ")
+            throw LedgerError(.invalidInput, "no projection named \(name ?? ""); known: \(known)")
+        }
+        for projection in chosen { try rebuild(projection, progress: progress) }
+    }
+
+    private func rebuild(_ projection: any Projection, progress: Progress?) throws {
+        // Start a shadow, or resume one of the same version.
+        let existing = try ledger.readTables { try self.record(of: projection, in: $0) } ?? ProjectionRecord()
+        if existing.shadowGeneration == 0 || existing.shadowVersion != projection.version {
+            let generation = max(existing.generation, existing.shadowGeneration) + 1
+            let tables = try self.tables(of: projection, generation: generation)
+            try ledger.writeTables { txn in
+                var record = try self.record(of: projection, in: txn) ?? ProjectionRecord()
+                if record.shadowGeneration != 0 && record.shadowGeneration != generation {
+                    for table in try self.tables(of: projection, generation: record.shadowGeneration) {
+                        try txn.removeAll(table)
+                    }
+                }
+                for table in tables { try txn.removeAll(table) }
+                record.shadowVersion = projection.version
+                record.shadowGeneration = generation
+                record.shadowCheckpoint = 0
+                try self.store(record, of: projection, in: txn)
+            }
+        }
+        try advance(projection, shadow: true, progress: progress)
+
+        // Swap: finish the shadow and make it active in one write transaction.
+        let record = try ledger.readTables { try self.record(of: projection, in: $0) } ?? ProjectionRecord()
+        let shadowTables = try tables(of: projection, generation: record.shadowGeneration)
+        let oldTables = record.generation == 0 ? [] : try tables(of: projection, generation: record.generation)
+        try ledger.writeTables { txn in
+            guard var current = try self.record(of: projection, in: txn),
+                current.shadowGeneration == record.shadowGeneration, current.generation == record.generation
+            else { throw LedgerError(.conflict, "projection \(projection.name) changed during its rebuild; run it again") }
+            let head = try Ledger.head(in: txn.transaction, events: ledger.events).position.seq
+            let store = LMDBProjectionStore(transaction: txn, tables: shadowTables)
+            try ledger.forEachEvent(in: current.shadowCheckpoint + 1..<head + 1, transaction: txn) { view in
+                try projection.apply(view, to: store)
+            }
+            current.version = current.shadowVersion
+            current.generation = current.shadowGeneration
+            current.checkpoint = head
+            current.shadowVersion = 0
+            current.shadowGeneration = 0
+            current.shadowCheckpoint = 0
+            try self.store(current, of: projection, in: txn)
+            for table in oldTables { try txn.drop(table) }
+        }
+        for (index, _) in oldTables.enumerated() {
+            tableCache[tableName(projection, generation: record.generation, index: index)] = nil
+        }
+    }
+
+    /// Applies the events after the active (or shadow) checkpoint, a chunk per write transaction.
+    private func advance(_ projection: any Projection, shadow: Bool, progress: Progress?) throws {
+        var reportedTotal: UInt64?
+        var started: UInt64 = 0
+        while true {
+            let head = try ledger.head().seq
+            let record = try ledger.readTables { try self.record(of: projection, in: $0) } ?? ProjectionRecord()
+            let generation = shadow ? record.shadowGeneration : record.generation
+            let checkpoint = shadow ? record.shadowCheckpoint : record.checkpoint
+            if reportedTotal == nil {
+                started = checkpoint
+                reportedTotal = head - min(head, checkpoint)
+            }
+            if checkpoint >= head { break }
+            let tables = try self.tables(of: projection, generation: generation)
+            let end = min(head, checkpoint + UInt64(chunkSize))
+            try ledger.writeTables { txn in
+                guard var current = try self.record(of: projection, in: txn),
+                    (shadow ? current.shadowGeneration : current.generation) == generation,
+                    (shadow ? current.shadowCheckpoint : current.checkpoint) == checkpoint
+                else { return }  // another process moved it on: read again
+                let store = LMDBProjectionStore(transaction: txn, tables: tables)
+                try ledger.forEachEvent(in: checkpoint + 1..<end + 1, transaction: txn) { view in
+                    try projection.apply(view, to: store)
+                }
+                if shadow { current.shadowCheckpoint = end } else { current.checkpoint = end }
+                try self.store(current, of: projection, in: txn)
+            }
+            progress?(projection.name, end - started, max(reportedTotal ?? 0, end - started))
+        }
+    }
+
+    // MARK: Appending
+
+    /// Appends `drafts` and folds them into every projection in the same write transaction,
+    /// after each projection has validated each new event against the state before it.
+    ///
+    /// Projections are caught up first, so validation always sees the whole log.
+    @discardableResult
+    public func append(_ drafts: [EventDraft]) throws -> AppendOutcome {
+        try catchUp()
+        let active = try projections.map { projection in
+            let generation = try ledger.readTables { try self.record(of: projection, in: $0)?.generation } ?? 0
+            return (projection, generation, try tables(of: projection, generation: generation))
+        }
+        return try ledger.append(drafts) { context in
+            let txn = context.transaction
+            for (projection, generation, tables) in active {
+                guard var record = try self.record(of: projection, in: txn), record.generation == generation else {
+                    throw LedgerError(.conflict, "projection \(projection.name) was rebuilt during the append; retry")
+                }
+                let store = LMDBProjectionStore(transaction: txn, tables: tables)
+                // Events appended by a process that did not keep this projection in step.
+                if record.checkpoint + 1 < context.newEvents.lowerBound {
+                    try self.ledger.forEachEvent(in: record.checkpoint + 1..<context.newEvents.lowerBound, transaction: txn) {
+                        try projection.apply($0, to: store)
+                    }
+                }
+                try context.forEachEvent { view in
+                    try projection.validate(view, against: store)
+                    try projection.apply(view, to: store)
+                }
+                record.checkpoint = context.newEvents.upperBound - 1
+                try self.store(record, of: projection, in: txn)
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    /// Runs `body` over the active state of `projection`, caught up to the head first, with the
+    /// checkpoint that state reflects.
+    public func read<Result>(
+        _ projection: any Projection, catchingUp: Bool = true,
+        _ body: (_ store: any ProjectionStore, _ checkpoint: LedgerPosition) throws -> Result
+    ) throws -> Result {
+        if catchingUp { try catchUp() }
+        let generation = try ledger.readTables { try self.record(of: projection, in: $0)?.generation } ?? 0
+        let tables = try self.tables(of: projection, generation: generation)
+        return try ledger.readTables { txn in
+            guard let record = try self.record(of: projection, in: txn), record.generation == generation else {
+                throw LedgerError(.conflict, "projection \(projection.name) was swapped while opening it; retry")
+            }
+            let position: LedgerPosition =
+                try ledger.event(at: record.checkpoint, in: txn)?.position ?? .genesis
+            return try body(LMDBProjectionStore(transaction: txn, tables: tables), position)
+        }
+    }
+
+    /// The state of `projection` as of `seq`, folded in memory from the log without touching the
+    /// live projections (forensic replay).
+    public func replay(_ projection: any Projection, through seq: UInt64) throws -> MemoryProjectionStore {
+        let store = MemoryProjectionStore(tableCount: projection.tableNames.count)
+        try ledger.scan(through: seq) { view in
+            try projection.apply(view, to: store)
+            return true
+        }
+        return store
+    }
+
+    /// Every entry of the active state, for comparing two states in tests and tools.
+    public func snapshot(_ projection: any Projection) throws -> [[[UInt8]: [UInt8]]] {
+        try read(projection, catchingUp: false) { store, _ in
+            var tables = [[[UInt8]: [UInt8]]]()
+            for index in projection.tableNames.indices {
+                var entries = [[UInt8]: [UInt8]]()
+                try store.scan(ProjectionTable(index)) { key, value in
+                    entries[Array(key)] = Array(value)
+                    return true
+                }
+                tables.append(entries)
+            }
+            return tables
+        }
+    }
+
+    // MARK: Bookkeeping
+
+    private func tableName(_ projection: any Projection, generation: UInt32, index: Int) -> String {
+        "\(projection.name)@\(generation).\(projection.tableNames[index])"
+    }
+
+    private func tables(of projection: any Projection, generation: UInt32) throws -> [Table] {
+        try projection.tableNames.indices.map { index in
+            let name = tableName(projection, generation: generation, index: index)
+            if let table = tableCache[name] { return table }
+            let table = try ledger.table(named: name)
+            tableCache[name] = table
+            return table
+        }
+    }
+
+    private func record(of projection: any Projection, in txn: StoreTransaction) throws -> ProjectionRecord? {
+        try txn.value(metaTable, forKey: Array(projection.name.utf8)).flatMap(ProjectionRecord.init(bytes:))
+    }
+
+    private func store(_ record: ProjectionRecord, of projection: any Projection, in txn: StoreTransaction) throws {
+        try txn.put(metaTable, key: Array(projection.name.utf8), value: record.bytes)
+    }
+}
+
+/// The stored bookkeeping of one projection: 32 bytes, big-endian.
+struct ProjectionRecord: Equatable {
+    var version: UInt32 = 0
+    var generation: UInt32 = 0
+    var checkpoint: UInt64 = 0
+    var shadowVersion: UInt32 = 0
+    var shadowGeneration: UInt32 = 0
+    var shadowCheckpoint: UInt64 = 0
+
+    init() {}
+
+    init?(bytes: [UInt8]) {
+        guard bytes.count == 32 else { return nil }
+        func read<T: FixedWidthInteger>(_ offset: Int, _: T.Type) -> T {
+            bytes[offset..<offset + MemoryLayout<T>.size].reduce(T(0)) { $0 << 8 | T($1) }
+        }
+        version = read(0, UInt32.self)
+        generation = read(4, UInt32.self)
+        checkpoint = read(8, UInt64.self)
+        shadowVersion = read(16, UInt32.self)
+        shadowGeneration = read(20, UInt32.self)
+        shadowCheckpoint = read(24, UInt64.self)
+    }
+
+    var bytes: [UInt8] {
+        var out = [UInt8]()
+        out.appendBigEndian(version)
+        out.appendBigEndian(generation)
+        out.appendBigEndian(checkpoint)
+        out.appendBigEndian(shadowVersion)
+        out.appendBigEndian(shadowGeneration)
+        out.appendBigEndian(shadowCheckpoint)
+        return out
+    }
+}

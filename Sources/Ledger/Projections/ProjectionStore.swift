@@ -1,0 +1,105 @@
+/// One of a projection's tables, by its index in ``Projection/tableNames``.
+public struct ProjectionTable: Hashable, Sendable {
+    public let index: Int
+    public init(_ index: Int) { self.index = index }
+}
+
+/// The storage a projection folds events into and reports read from: byte keys and byte values
+/// in a few tables, sorted bytewise.
+///
+/// Two kinds exist: LMDB tables inside a ledger transaction (the live state, written in the same
+/// transaction as the checkpoint) and ``MemoryProjectionStore`` (state as of a past position, and
+/// unit tests of projections). A projection cannot tell them apart.
+public protocol ProjectionStore: AnyObject {
+    /// The value under `key`, or `nil`.
+    func value(_ table: ProjectionTable, forKey key: [UInt8]) throws -> [UInt8]?
+    /// Stores `value` under `key`. Read-only stores throw.
+    func put(_ table: ProjectionTable, key: [UInt8], value: [UInt8]) throws
+    /// Removes `key` if present. Read-only stores throw.
+    func delete(_ table: ProjectionTable, key: [UInt8]) throws
+    /// Visits the entries whose keys start with `prefix` in key order, from the first key ≥
+    /// `start` (default: the prefix), until `body` returns `false`. Buffers are borrowed.
+    func scan(
+        _ table: ProjectionTable, prefix: [UInt8], from start: [UInt8]?,
+        _ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws -> Bool
+    ) throws
+}
+
+extension ProjectionStore {
+    /// Visits every entry whose key starts with `prefix`, in key order.
+    public func scan(
+        _ table: ProjectionTable, prefix: [UInt8] = [],
+        _ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws -> Bool
+    ) throws {
+        try scan(table, prefix: prefix, from: nil, body)
+    }
+}
+
+/// Projection tables in LMDB, inside one ledger transaction.
+final class LMDBProjectionStore: ProjectionStore {
+    let transaction: StoreTransaction
+    let tables: [Table]
+
+    init(transaction: StoreTransaction, tables: [Table]) {
+        self.transaction = transaction
+        self.tables = tables
+    }
+
+    func value(_ table: ProjectionTable, forKey key: [UInt8]) throws -> [UInt8]? {
+        try transaction.value(tables[table.index], forKey: key)
+    }
+
+    func put(_ table: ProjectionTable, key: [UInt8], value: [UInt8]) throws {
+        try transaction.put(tables[table.index], key: key, value: value)
+    }
+
+    func delete(_ table: ProjectionTable, key: [UInt8]) throws {
+        try transaction.delete(tables[table.index], key: key)
+    }
+
+    func scan(
+        _ table: ProjectionTable, prefix: [UInt8], from start: [UInt8]?,
+        _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Bool
+    ) throws {
+        try transaction.scan(tables[table.index], prefix: prefix, from: start, body)
+    }
+}
+
+/// Projection tables in memory: state as of a past position, and projection unit tests.
+public final class MemoryProjectionStore: ProjectionStore {
+    private var tables: [[[UInt8]: [UInt8]]]
+
+    public init(tableCount: Int) {
+        tables = Array(repeating: [:], count: tableCount)
+    }
+
+    public func value(_ table: ProjectionTable, forKey key: [UInt8]) throws -> [UInt8]? {
+        tables[table.index][key]
+    }
+
+    public func put(_ table: ProjectionTable, key: [UInt8], value: [UInt8]) throws {
+        tables[table.index][key] = value
+    }
+
+    public func delete(_ table: ProjectionTable, key: [UInt8]) throws {
+        tables[table.index][key] = nil
+    }
+
+    public func scan(
+        _ table: ProjectionTable, prefix: [UInt8], from start: [UInt8]?,
+        _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Bool
+    ) throws {
+        let origin = start ?? prefix
+        let keys = tables[table.index].keys
+            .filter { $0.starts(with: prefix) && !$0.lexicographicallyPrecedes(origin) }
+            .sorted { $0.lexicographicallyPrecedes($1) }
+        for key in keys {
+            guard let value = tables[table.index][key] else { continue }
+            let keepGoing = try key.withUnsafeBytes { key in try value.withUnsafeBytes { try body(key, $0) } }
+            if !keepGoing { return }
+        }
+    }
+
+    /// Every entry of every table, for comparing two states.
+    public var contents: [[[UInt8]: [UInt8]]] { tables }
+}
