@@ -51,11 +51,34 @@ let package = Package(
         // Benchmarks and helpers run by hand or by tests (Tools/).
         .executableTarget(name: "ledger-bench", dependencies: ["Ledger", "LMDB"], path: "Tools/LedgerBench"),
         .executableTarget(name: "ledger-stress", dependencies: ["Ledger"], path: "Tools/LedgerStress"),
+        // Deterministic generated workloads (seeded), shared by the benchmarks and tests.
+        .target(name: "TTHCWorkload", dependencies: ["TTHCDomain", "Ledger"], path: "Tools/WorkloadKit"),
+        .executableTarget(name: "tthc-workload", dependencies: ["TTHCWorkload", "TTHCDomain", "Ledger"], path: "Tools/Workload"),
+        .executableTarget(
+            name: "domain-bench",
+            dependencies: [
+                "TTHCWorkload", "TTHCDomain", "Ledger", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Tools/DomainBench"
+        ),
+        .executableTarget(
+            name: "projection-bench", dependencies: ["TTHCWorkload", "TTHCDomain", "TTHCReports", "Ledger"],
+            path: "Tools/ProjectionBench"
+        ),
+        .executableTarget(
+            name: "import-bench", dependencies: ["TTHCWorkload", "TTHCImport", "TTHCDomain", "Ledger"],
+            path: "Tools/ImportBench"
+        ),
+        .executableTarget(name: "import-fuzz", dependencies: ["TTHCImport", "TTHCDomain", "Ledger"], path: "Tools/ImportFuzz"),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         .testTarget(
             name: "TTHCDomainTests",
             dependencies: ["TTHCDomain", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
         ),
+        .testTarget(name: "ProjectionTests", dependencies: ["TTHCWorkload", "TTHCDomain", "Ledger", "tthc"]),
+        .testTarget(name: "TTHCImportTests", dependencies: ["TTHCImport", "TTHCDomain", "Ledger"]),
+        .testTarget(name: "TTHCReportsTests", dependencies: ["TTHCReports", "TTHCDomain", "Ledger"]),
+        .testTarget(name: "CLITests", dependencies: ["tthc", "TTHCDomain", "Ledger"]),
         .testTarget(
             name: "LedgerTests",
             dependencies: ["Ledger", "LMDB", "ledger-stress", .product(name: "Crypto", package: "swift-crypto")]

@@ -15,7 +15,10 @@ struct TTHC: ParsableCommand {
         abstract: "A tamper-evident ledger of administrative-procedure (TTHC) reform and its reports.",
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, LogCommand.self, VerifyCommand.self, StatsCommand.self,
+            InitCommand.self, AppendCommand.self, ImportCommand.self, ReportCommand.self, DemoCommand.self,
+            LogCommand.self, DossierCommand.self, TraceCommand.self, VerifyCommand.self, StatsCommand.self,
+            ProjectionsCommand.self, RebuildCommand.self, ExportCommand.self, BackupCommand.self,
+            ImportLedgerCommand.self,
         ]
     )
 
