@@ -1,0 +1,6 @@
+struct MonthlyCSV {
+    let report: MonthlyReport
+    let language: ReportLanguage
+
+    func render() -> [UInt8] { [] }
+}

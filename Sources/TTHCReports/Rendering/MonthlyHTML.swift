@@ -1,0 +1,6 @@
+struct MonthlyHTML {
+    let report: MonthlyReport
+    let language: ReportLanguage
+
+    func render() -> String { "" }
+}

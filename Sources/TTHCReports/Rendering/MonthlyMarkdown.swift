@@ -1,0 +1,6 @@
+struct MonthlyMarkdown {
+    let report: MonthlyReport
+    let language: ReportLanguage
+
+    func render() -> String { "" }
+}

@@ -1,0 +1,6 @@
+struct QuarterlyCSV {
+    let report: QuarterlyReport
+    let language: ReportLanguage
+
+    func render() -> [UInt8] { [] }
+}

@@ -1,0 +1,6 @@
+struct QuarterlyHTML {
+    let report: QuarterlyReport
+    let language: ReportLanguage
+
+    func render() -> String { "" }
+}

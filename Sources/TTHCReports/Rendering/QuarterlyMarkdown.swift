@@ -1,0 +1,6 @@
+struct QuarterlyMarkdown {
+    let report: QuarterlyReport
+    let language: ReportLanguage
+
+    func render() -> String { "" }
+}
