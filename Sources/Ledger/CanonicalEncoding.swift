@@ -146,3 +146,8 @@ func readUInt64(_ buffer: UnsafeRawBufferPointer, at offset: Int = 0) -> UInt64?
     }
     return UInt64(bigEndian: value)
 }
+
+/// SHA-256 of `bytes` as lowercase hexadecimal (for report digests and exports).
+public func sha256Hex(_ bytes: [UInt8]) -> String {
+    hexString(SHA256.hash(data: bytes))
+}

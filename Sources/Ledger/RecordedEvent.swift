@@ -19,6 +19,24 @@ public struct RecordedEvent: Sendable, Hashable {
     /// SHA-256 of `prevHash` followed by the canonical bytes; see ``CanonicalEncoding``.
     public var hash: [UInt8]
 
+    public init(
+        seq: UInt64, stream: String, streamVersion: UInt64, eventId: String, type: String, schemaVersion: UInt32,
+        occurredAt: Timestamp, recordedAt: Timestamp, actor: String, payload: [UInt8], prevHash: [UInt8], hash: [UInt8]
+    ) {
+        self.seq = seq
+        self.stream = stream
+        self.streamVersion = streamVersion
+        self.eventId = eventId
+        self.type = type
+        self.schemaVersion = schemaVersion
+        self.occurredAt = occurredAt
+        self.recordedAt = recordedAt
+        self.actor = actor
+        self.payload = payload
+        self.prevHash = prevHash
+        self.hash = hash
+    }
+
     /// This event's position in the chain.
     public var position: LedgerPosition { LedgerPosition(seq: seq, hash: hash) }
 }

@@ -68,16 +68,23 @@ func standardError(_ line: String) {
     writeAll(fileDescriptor: 2, Array(text.utf8))
 }
 
-/// Buffered standard output for long listings.
+/// Buffered standard output for long listings, or all lines kept for writing to a file.
 struct OutputBuffer {
     private var buffer = [UInt8]()
+    private let collecting: Bool
 
-    init() { buffer.reserveCapacity(1 << 16) }
+    init(collecting: Bool = false) {
+        self.collecting = collecting
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    /// Everything written, when collecting.
+    var collected: [UInt8] { buffer }
 
     mutating func line(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         buffer.append(10)
-        if buffer.count >= 1 << 16 { flush() }
+        if !collecting && buffer.count >= 1 << 16 { flush() }
     }
 
     mutating func flush() {

@@ -254,7 +254,8 @@ public final class DomainProjection: Projection {
         try DomainEvent(typeName: view.type, schemaVersion: view.schemaVersion, payload: Array(view.payload))
     }
 
-    static func dossierId(of event: DomainEvent) -> String? {
+    /// The dossier an event is about, if it is a dossier event.
+    public static func dossierId(of event: DomainEvent) -> String? {
         switch event {
         case .dossierReceived(let e): e.dossierID
         case .dossierSupplementRequested(let e): e.dossierID

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ledger
+import TTHCDomain
 
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,26 +23,53 @@ struct LogCommand: ParsableCommand {
     @Option(help: "Only this event type, e.g. DossierReceived.")
     var type: String?
 
+    @Option(help: "Only events recorded by this unit or about its dossiers (as competent or receiving unit).")
+    var unit: String?
+
     func run() throws {
         let ledger = try options.open()
         var through = try asOf?.resolve(in: ledger) ?? ledger.head().seq
         if let to { through = min(through, to) }
         var output = OutputBuffer()
+        let belongsToUnit = try unitFilter(ledger)
         if let stream {
             for event in try ledger.events(inStream: stream, throughSeq: through)
-            where event.seq >= from && (type == nil || event.type == type) {
+            where event.seq >= from && (type == nil || event.type == type) && belongsToUnit(event) {
                 output.line(EventJSON.line(event))
             }
         } else if let type {
-            for event in try ledger.events(ofType: type, throughSeq: through) where event.seq >= from {
+            for event in try ledger.events(ofType: type, throughSeq: through) where event.seq >= from && belongsToUnit(event) {
                 output.line(EventJSON.line(event))
             }
         } else {
             try ledger.scan(from: from, through: through) { view in
-                output.line(EventJSON.line(view.materialize()))
+                let event = view.materialize()
+                if belongsToUnit(event) { output.line(EventJSON.line(event)) }
                 return true
             }
         }
         output.flush()
+    }
+}
+
+extension LogCommand {
+    /// Whether an event concerns `--unit`: recorded by it, about it, or about a dossier it is the
+    /// competent or receiving unit of (as the dossier stands now).
+    func unitFilter(_ ledger: Ledger) throws -> (RecordedEvent) -> Bool {
+        guard let unit else { return { _ in true } }
+        let domain = try DomainLedger(ledger: ledger)
+        var dossierUnits: [String: Bool] = [:]
+        return { event in
+            if event.actor == unit || event.stream == "unit/\(unit)" { return true }
+            guard event.stream.hasPrefix("dossier/") else { return false }
+            let id = String(event.stream.dropFirst("dossier/".count))
+            if let known = dossierUnits[id] { return known }
+            let matches =
+                (try? domain.withState { state, _ in
+                    try state.dossier(id).map { $0.competentUnit == unit || $0.receivingUnit == unit } ?? false
+                }) ?? false
+            dossierUnits[id] = matches
+            return matches
+        }
     }
 }

@@ -1,22 +1,52 @@
 import ArgumentParser
 import Ledger
+import TTHCDomain
+import TTHCReports
 
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Re-walk the hash chain and every index.",
+        abstract: "Re-walk the hash chain and every index, and reproduce every issued report.",
         discussion: "Exit 0 and the head when intact; exit 2 and the first bad seq otherwise.")
 
     @OptionGroup var options: LedgerOptions
 
+    @Flag(help: "Check only the chain and indexes, not the issued reports.")
+    var chainOnly = false
+
     func run() throws {
         let ledger = try options.open()
-        let report = try ledger.verify()
+        let bar = ProgressBar(label: "verify")
+        let report = try ledger.verify { done, total in bar.update(done: done, total: total) }
+        bar.finish()
         if let problem = report.problem {
             let seq = report.firstBadSeq.map { "first bad seq \($0)" } ?? "no single seq"
             throw CommandFailure(message: "verification failed: \(seq): \(problem)", exitStatus: 2)
         }
+        var reproduced = 0
+        if !chainOnly {
+            let domain = try DomainLedger(ledger: ledger)
+            for (seq, issued) in try domain.withState({ state, _ in try state.issuedReports() }) {
+                guard let request = ReportRequest(kind: issued.kind, label: issued.period) else {
+                    throw CommandFailure(
+                        message: "verification failed: first bad seq \(seq): ReportIssued names an unknown report "
+                            + "\(issued.kind) \(issued.period)",
+                        exitStatus: 2)
+                }
+                let (state, position) = try domain.state(asOf: issued.seq)
+                let digest = try request.compute(state: state, position: position).jsonDigest
+                guard digest == issued.jsonSha256, position.hashHex == issued.hash else {
+                    throw CommandFailure(
+                        message: "verification failed: first bad seq \(seq): the \(issued.kind) report "
+                            + "\(issued.period) issued at seq \(issued.seq) no longer reproduces "
+                            + "(issued \(issued.jsonSha256), recomputed \(digest))",
+                        exitStatus: 2)
+                }
+                reproduced += 1
+            }
+        }
         print(
-            "ok: \(report.eventsChecked) events, head \(report.verifiedThrough.seq) \(report.verifiedThrough.hashHex)")
+            "ok: \(report.eventsChecked) events, head \(report.verifiedThrough.seq) \(report.verifiedThrough.hashHex)"
+                + (chainOnly ? "" : ", \(reproduced) issued reports reproduce"))
     }
 }
