@@ -54,11 +54,6 @@ public final class StoreTransaction {
         try transaction.removeAll(table.database)
     }
 
-    /// Deletes `table` from the environment; its handle must not be used again.
-    func drop(_ table: Table) throws {
-        try transaction.dropDatabase(table.database)
-    }
-
     /// Number of entries in `table`.
     public func count(_ table: Table) throws -> Int {
         try transaction.statistics(table.database).entries

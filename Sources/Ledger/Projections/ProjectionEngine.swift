@@ -1,9 +1,10 @@
 /// Keeps projections in step with the log: catch-up, inline updates on append, versioned
 /// rebuilds in a shadow copy swapped in atomically, and replays as of a past position.
 ///
-/// Each projection's tables are named `<projection>@<generation>.<table>`. The `projections`
-/// table holds, per projection, the active generation, its version and checkpoint, and a
-/// rebuild in progress (the shadow) with its own version and checkpoint. Every state change
+/// Each projection's tables are named `<projection>@<generation>.<table>`, the generation
+/// alternating between 1 and 2. The `projections` table holds, per projection, the active
+/// generation, its version and checkpoint, and a rebuild in progress (the shadow, in the other
+/// generation) with its own version and checkpoint. Every state change
 /// and the checkpoint it reaches are written in one write transaction, so a crash never leaves
 /// them disagreeing; a rebuild killed halfway resumes from the shadow's checkpoint.
 ///
@@ -18,7 +19,8 @@ public final class ProjectionEngine {
     private var tableCache: [String: Table] = [:]
 
     /// Reports progress: projection name, events applied so far, events to apply in all.
-    public typealias Progress = (_ projection: String, _ done: UInt64, _ total: UInt64) -> Void
+    /// Throwing from it stops the work after the last committed chunk.
+    public typealias Progress = (_ projection: String, _ done: UInt64, _ total: UInt64) throws -> Void
 
     public init(ledger: Ledger, projections: [any Projection]) throws {
         self.ledger = ledger
@@ -68,17 +70,15 @@ public final class ProjectionEngine {
     }
 
     private func rebuild(_ projection: any Projection, progress: Progress?) throws {
-        // Start a shadow, or resume one of the same version.
+        // Start a shadow in the other generation, or resume one of the same version.
         let existing = try ledger.readTables { try self.record(of: projection, in: $0) } ?? ProjectionRecord()
         if existing.shadowGeneration == 0 || existing.shadowVersion != projection.version {
-            let generation = max(existing.generation, existing.shadowGeneration) + 1
+            let generation: UInt32 = existing.generation == 1 ? 2 : 1
             let tables = try self.tables(of: projection, generation: generation)
             try ledger.writeTables { txn in
                 var record = try self.record(of: projection, in: txn) ?? ProjectionRecord()
-                if record.shadowGeneration != 0 && record.shadowGeneration != generation {
-                    for table in try self.tables(of: projection, generation: record.shadowGeneration) {
-                        try txn.removeAll(table)
-                    }
+                guard record.generation == existing.generation else {
+                    throw LedgerError(.conflict, "projection \(projection.name) changed while starting its rebuild; run it again")
                 }
                 for table in tables { try txn.removeAll(table) }
                 record.shadowVersion = projection.version
@@ -89,7 +89,9 @@ public final class ProjectionEngine {
         }
         try advance(projection, shadow: true, progress: progress)
 
-        // Swap: finish the shadow and make it active in one write transaction.
+        // Swap: finish the shadow and make it active in one write transaction. The old
+        // generation is emptied, not deleted, so table handles stay valid for every reader;
+        // readers already inside a transaction keep seeing the old state (LMDB's snapshots).
         let record = try ledger.readTables { try self.record(of: projection, in: $0) } ?? ProjectionRecord()
         let shadowTables = try tables(of: projection, generation: record.shadowGeneration)
         let oldTables = record.generation == 0 ? [] : try tables(of: projection, generation: record.generation)
@@ -109,10 +111,7 @@ public final class ProjectionEngine {
             current.shadowGeneration = 0
             current.shadowCheckpoint = 0
             try self.store(current, of: projection, in: txn)
-            for table in oldTables { try txn.drop(table) }
-        }
-        for (index, _) in oldTables.enumerated() {
-            tableCache[tableName(projection, generation: record.generation, index: index)] = nil
+            for table in oldTables { try txn.removeAll(table) }
         }
     }
 
@@ -144,7 +143,7 @@ public final class ProjectionEngine {
                 if shadow { current.shadowCheckpoint = end } else { current.checkpoint = end }
                 try self.store(current, of: projection, in: txn)
             }
-            progress?(projection.name, end - started, max(reportedTotal ?? 0, end - started))
+            try progress?(projection.name, end - started, max(reportedTotal ?? 0, end - started))
         }
     }
 
@@ -193,15 +192,17 @@ public final class ProjectionEngine {
         _ body: (_ store: any ProjectionStore, _ checkpoint: LedgerPosition) throws -> Result
     ) throws -> Result {
         if catchingUp { try catchUp() }
-        let generation = try ledger.readTables { try self.record(of: projection, in: $0)?.generation } ?? 0
-        let tables = try self.tables(of: projection, generation: generation)
+        // Both generations' tables are opened up front; the record read inside the transaction
+        // says which one is active in that snapshot.
+        let tables = [try self.tables(of: projection, generation: 1), try self.tables(of: projection, generation: 2)]
         return try ledger.readTables { txn in
-            guard let record = try self.record(of: projection, in: txn), record.generation == generation else {
-                throw LedgerError(.conflict, "projection \(projection.name) was swapped while opening it; retry")
+            guard let record = try self.record(of: projection, in: txn), record.generation != 0 else {
+                throw LedgerError(.invalidInput, "projection \(projection.name) has never been built")
             }
             let position: LedgerPosition =
                 try ledger.event(at: record.checkpoint, in: txn)?.position ?? .genesis
-            return try body(LMDBProjectionStore(transaction: txn, tables: tables), position)
+            return try body(
+                LMDBProjectionStore(transaction: txn, tables: tables[Int(record.generation) - 1]), position)
         }
     }
 

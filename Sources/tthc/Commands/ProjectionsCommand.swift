@@ -46,8 +46,16 @@ struct RebuildCommand: ParsableCommand {
     @Argument(help: "The projection to rebuild (default: all).")
     var name: String?
 
+    @Option(help: "Events applied per write transaction (each commit is a resumable checkpoint).")
+    var chunkSize: Int = 50_000
+
+    func validate() throws {
+        guard chunkSize > 0 else { throw ValidationError("--chunk-size must be positive") }
+    }
+
     func run() throws {
         let domain = try DomainLedger(ledger: options.open())
+        domain.engine.chunkSize = chunkSize
         var bars: [String: ProgressBar] = [:]
         let started = monotonicSeconds()
         try domain.engine.rebuild(named: name) { projection, done, total in

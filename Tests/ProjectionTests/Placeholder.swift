@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct ProjectionTestsPlaceholder {
-    @Test func packageBuilds() { #expect(Bool(true)) }
-}
