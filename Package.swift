@@ -77,8 +77,14 @@ let package = Package(
         ),
         .testTarget(name: "ProjectionTests", dependencies: ["TTHCWorkload", "TTHCDomain", "Ledger", "tthc"]),
         .testTarget(name: "TTHCImportTests", dependencies: ["TTHCImport", "TTHCDomain", "Ledger"]),
-        .testTarget(name: "TTHCReportsTests", dependencies: ["TTHCReports", "TTHCDomain", "Ledger"]),
-        .testTarget(name: "CLITests", dependencies: ["tthc", "TTHCDomain", "Ledger"]),
+        .testTarget(
+            name: "TTHCReportsTests",
+            dependencies: [
+                "TTHCReports", "TTHCDomain", "Ledger", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["tthc", "TTHCDomain", "Ledger"], exclude: ["Snapshots"]),
         .testTarget(
             name: "LedgerTests",
             dependencies: ["Ledger", "LMDB", "ledger-stress", .product(name: "Crypto", package: "swift-crypto")]

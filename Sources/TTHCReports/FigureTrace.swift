@@ -74,12 +74,15 @@ public struct FigureTrace: Sendable {
                             + MonthlyDossierFigures.names.map { "dossiers." + $0 }.joined(separator: ", "))
                 }
                 value = figureValue
+                var daysInForce = ProcessingDaysInForce(try state.procedures())
                 try state.forEachDossier(endingOnOrAfter: period.from) { dossier in
                     guard let classification = DossierClassification.classify(dossier, in: period),
                         unit == nil || context.reportingUnit(dossier.competentUnit) == unit
                     else { return }
                     var single = MonthlyDossierFigures()
-                    single.add(dossier, classification, calendar: context.calendar)
+                    single.add(
+                        dossier, classification, calendar: context.calendar,
+                        processingDaysInForce: daysInForce.days(for: dossier))
                     let contribution = single.value(of: parts[1]) ?? 0
                     guard contribution > 0 else { return }
                     items.append(

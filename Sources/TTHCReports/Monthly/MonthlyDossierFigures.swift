@@ -30,7 +30,14 @@ public struct MonthlyDossierFigures: Sendable, Equatable {
     public var reuseRatePct: Double? { rate(documentsReused, documentsRequired) }
 
     /// Adds one dossier counted in the month by the quarterly rules.
-    mutating func add(_ dossier: DossierState, _ classification: DossierClassification, calendar: WorkingCalendar) {
+    ///
+    /// `processingDaysInForce` is the procedure's time in force on the receipt date as the report's
+    /// ledger position knows it (``ProcessingDaysInForce``); `nil` falls back to what was known when
+    /// the receipt was recorded.
+    mutating func add(
+        _ dossier: DossierState, _ classification: DossierClassification, calendar: WorkingCalendar,
+        processingDaysInForce: Int? = nil
+    ) {
         if classification.received != .carriedOver {
             received += 1
             let isOnline = classification.received == .online
@@ -43,7 +50,11 @@ public struct MonthlyDossierFigures: Sendable, Equatable {
             if dossier.digitized { digitized += 1 }
             documentsRequired += Int(dossier.documentsRequired)
             documentsReused += Int(dossier.documentsReused)
-            if dossier.dueDateLongerThanProcedure(calendar: calendar) { dueDateLongerThanProcedure += 1 }
+            let processingDays =
+                processingDaysInForce ?? (dossier.processingDaysKnown ? Int(dossier.processingDays) : nil)
+            if dossier.dueDateLongerThanProcedure(processingDays: processingDays, calendar: calendar) {
+                dueDateLongerThanProcedure += 1
+            }
         }
         switch classification.resolved {
         case .early: early += 1
@@ -93,12 +104,29 @@ public struct MonthlyDossierFigures: Sendable, Equatable {
     }
 }
 
-/// `numerator / denominator × 100`, or `nil` when the denominator is 0.
+/// `numerator / denominator × 100` rounded half away from zero to 2 decimals, or `nil` when the
+/// denominator is 0 (SPEC §5.2).
 func rate(_ numerator: Int, _ denominator: Int) -> Double? {
-    denominator == 0 ? nil : Double(numerator) / Double(denominator) * 100
+    rate(Int64(numerator), Int64(denominator))
 }
 
-/// `numerator / denominator × 100` over 64-bit sums, or `nil` when the denominator is 0.
+/// `numerator / denominator × 100` over 64-bit sums, rounded half away from zero to 2 decimals, or
+/// `nil` when the denominator is 0 (SPEC §5.2).
+///
+/// Rounded here, in integers, because the quotient of two doubles can land a hair below an exact
+/// half: 230,000 / 1,600,000 × 100 is 14.374999999999998 in floating point and would be written
+/// 14.37 instead of 14.38. The result is the nearest double to the rounded value, which the JSON
+/// writer prints exactly, and what targets are compared with.
 func rate(_ numerator: Int64, _ denominator: Int64) -> Double? {
-    denominator == 0 ? nil : Double(numerator) / Double(denominator) * 100
+    guard denominator != 0 else { return nil }
+    let negative = (numerator < 0) != (denominator < 0)
+    let divisor = denominator.magnitude
+    // Hundredths of a percent: numerator × 10,000 / denominator, the remainder deciding the rounding.
+    let (scaled, overflow) = numerator.magnitude.multipliedReportingOverflow(by: 10_000)
+    guard !overflow else { return Double(numerator) / Double(denominator) * 100 }
+    var hundredths = scaled / divisor
+    let remainder = scaled % divisor
+    if remainder >= divisor - remainder { hundredths += 1 }
+    let magnitude = Double(hundredths) / 100
+    return negative && hundredths != 0 ? -magnitude : magnitude
 }

@@ -47,14 +47,17 @@ public struct MonthlyReport: Sendable, Equatable {
         -> MonthlyReport
     {
         let context = try ReportContext(state: state, position: position, period: period)
+        let allProcedures = try state.procedures()
         let procedures = ProcedureFigures.compute(
-            try state.procedures(), on: period.to, timeTarget: ReformTarget.timeCutTarget(year: period.year))
+            allProcedures, on: period.to, timeTarget: ReformTarget.timeCutTarget(year: period.year))
 
+        var daysInForce = ProcessingDaysInForce(allProcedures)
         var byUnit: [String: MonthlyDossierFigures] = [:]
         try state.forEachDossier(endingOnOrAfter: period.from) { dossier in
             guard let classification = DossierClassification.classify(dossier, in: period) else { return }
+            let processingDays = classification.received == .carriedOver ? nil : daysInForce.days(for: dossier)
             byUnit[context.reportingUnit(dossier.competentUnit), default: MonthlyDossierFigures()]
-                .add(dossier, classification, calendar: context.calendar)
+                .add(dossier, classification, calendar: context.calendar, processingDaysInForce: processingDays)
         }
         let units = context.ordered(byUnit).filter { !$0.value.isZero }.map { entry in
             UnitRow(

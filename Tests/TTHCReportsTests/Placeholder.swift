@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct TTHCReportsTestsPlaceholder {
-    @Test func packageBuilds() { #expect(Bool(true)) }
-}
