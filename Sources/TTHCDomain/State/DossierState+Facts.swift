@@ -59,11 +59,20 @@ extension DossierState {
     /// Whether the due date given at the desk is later than the ledger's own: a time cut not
     /// applied at the desk.
     public func dueDateLongerThanProcedure(calendar: WorkingCalendar) -> Bool {
-        guard givenDueKnown else { return false }
+        dueDateLongerThanProcedure(processingDays: processingDaysKnown ? Int(processingDays) : nil, calendar: calendar)
+    }
+
+    /// Whether the due date given at the desk is later than receipt + `processingDays` working days.
+    ///
+    /// Reports pass the processing days of the procedure in force on the receipt date as the ledger
+    /// knows it at their position, so that a cut recorded after the receipt but in force on its date
+    /// still counts (SPEC §3); ``processingDays`` is only what was known when the receipt was
+    /// recorded. `false` when `processingDays` is `nil`.
+    public func dueDateLongerThanProcedure(processingDays: Int?, calendar: WorkingCalendar) -> Bool {
+        guard givenDueKnown, let processingDays else { return false }
         // The given date already includes the pauses the desk knew of at receipt: none.
-        guard processingDaysKnown else { return false }
         let allowed = DueDateRule.dueDate(
-            receivedOn: receivedDay, processingDays: Int(processingDays), pauses: [], calendar: calendar)
+            receivedOn: receivedDay, processingDays: processingDays, pauses: [], calendar: calendar)
         return DueDateRule.givenDueDate(localDay(givenDueAt), exceeds: allowed)
     }
 }
