@@ -84,7 +84,10 @@ let package = Package(
             ],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["tthc", "TTHCDomain", "Ledger"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "CLITests", dependencies: ["tthc", "ledger-stress", "TTHCImport", "TTHCReports", "TTHCDomain", "Ledger"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(
             name: "LedgerTests",
             dependencies: ["Ledger", "LMDB", "ledger-stress", .product(name: "Crypto", package: "swift-crypto")]

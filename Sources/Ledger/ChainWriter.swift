@@ -14,7 +14,9 @@ struct ChainWriter {
     private var idsInBatch: [String: UInt64] = [:]
     private var canonical: [UInt8] = []
     private var keyBuffer: [UInt8] = []
-    private var generator = SystemRandomNumberGenerator()
+    /// Random words for event ids, drawn from the OS a buffer at a time (see ``randomWord()``).
+    private var entropy: [UInt64] = []
+    private var entropyUsed = 0
     private(set) var writtenCount = 0
 
     init(ledger: Ledger, transaction: Transaction) throws {
@@ -32,7 +34,7 @@ struct ChainWriter {
         let eventId: String
         if let given = draft.eventId {
             if let seq = idsInBatch[given] { return seq }
-            if let stored = try txn.value(ledger.eventIds, forKey: Array(given.utf8)) {
+            if let stored = try txn.value(ledger.eventIds, forKey: given.utf8) {
                 guard let seq = stored.withUnsafeBytes({ readUInt64($0) }) else {
                     throw LedgerError(.integrity, "the eventIds entry of \(given) is damaged")
                 }
@@ -65,7 +67,7 @@ struct ChainWriter {
         let digest = head.hash.withUnsafeBytes { previous in
             canonical.withUnsafeBytes { CanonicalEncoding.chainHash(previous: previous, canonical: $0) }
         }
-        let hash = Array(digest)
+        let hash = digest.withUnsafeBytes { Array($0) }
         let seqBytes = seqKey(seq)
 
         try seqBytes.withUnsafeBytes { key in
@@ -87,7 +89,7 @@ struct ChainWriter {
         keyBuffer.appendBigEndian(version)
         try txn.put(ledger.streams, key: keyBuffer, value: seqBytes, flags: .noOverwrite)
 
-        try txn.put(ledger.eventIds, key: Array(eventId.utf8), value: seqBytes, flags: .noOverwrite)
+        try txn.put(ledger.eventIds, key: eventId.utf8, value: seqBytes, flags: .noOverwrite)
 
         keyBuffer.removeAll(keepingCapacity: true)
         keyBuffer.append(contentsOf: draft.type.utf8)
@@ -96,7 +98,9 @@ struct ChainWriter {
         try txn.put(ledger.types, key: keyBuffer, value: [UInt8](), flags: .noOverwrite)
 
         streamVersions[draft.stream] = version
-        idsInBatch[eventId] = seq
+        // A generated id cannot have been given earlier in the batch, and a later draft giving it
+        // finds it through the transaction, which sees its own writes: only given ids need the map.
+        if draft.eventId != nil { idsInBatch[eventId] = seq }
         writtenCount += 1
         head = LedgerPosition(seq: seq, hash: hash)
         return seq
@@ -111,25 +115,64 @@ struct ChainWriter {
 
     private mutating func streamVersion(_ stream: String) throws -> UInt64 {
         if let version = streamVersions[stream] { return version }
-        guard let stored = try txn.value(ledger.streamHeads, forKey: Array(stream.utf8)) else { return 0 }
+        guard let stored = try txn.value(ledger.streamHeads, forKey: stream.utf8) else { return 0 }
         guard let version = stored.withUnsafeBytes({ readUInt64($0) }) else {
             throw LedgerError(.integrity, "the streamHeads entry of \(stream) is damaged")
         }
         return version
     }
 
-    /// A random version-4 UUID in its usual text form.
+    /// A new event id: a version-7 UUID (RFC 9562) in its usual text form, the milliseconds of
+    /// `recordedAt` followed by 74 random bits.
+    ///
+    /// Time-ordered ids land at the end of the `eventIds` index, as `seq` keys do in `events`, so
+    /// a batch touches a few adjacent pages there. Random (version-4) ids touched one page per
+    /// event all over the index, and every durable commit had to write each of them.
     private mutating func generateEventId() -> String {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        let high = generator.next() as UInt64
-        let low = generator.next() as UInt64
-        withUnsafeBytes(of: high) { bytes.replaceSubrange(0..<8, with: $0) }
-        withUnsafeBytes(of: low) { bytes.replaceSubrange(8..<16, with: $0) }
-        bytes[6] = bytes[6] & 0x0F | 0x40
-        bytes[8] = bytes[8] & 0x3F | 0x80
-        let hex = hexString(bytes)
-        let h = Array(hex)
-        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(h[16..<20]) + "-"
-            + String(h[20..<32])
+        let milliseconds = UInt64(max(recordedAt.microsecondsSinceEpoch, 0) / 1000) & 0xFFFF_FFFF_FFFF
+        let random = (high: randomWord(), low: randomWord())
+        // The version (7) is the 13th hex digit; the variant (binary 10) leads the 17th.
+        let high = milliseconds << 16 | 0x7000 | random.high & 0x0FFF
+        let low = random.low & 0x3FFF_FFFF_FFFF_FFFF | 0x8000_0000_0000_0000
+        // Formatted straight into the string's UTF-8 storage: this runs once per event, and going
+        // through `Character`s and string slices cost more than hashing the event.
+        return String(unsafeUninitializedCapacity: 36) { text in
+            var index = 0
+            for digit in 0..<32 {
+                if digit == 8 || digit == 12 || digit == 16 || digit == 20 {
+                    text[index] = UInt8(ascii: "-")
+                    index += 1
+                }
+                let word = digit < 16 ? high : low
+                let nibble = UInt8(truncatingIfNeeded: word >> (60 - 4 * UInt64(digit % 16))) & 0x0F
+                text[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+                index += 1
+            }
+            return index
+        }
+    }
+
+    /// A word from the OS's cryptographic random source.
+    ///
+    /// `SystemRandomNumberGenerator` makes one system call per word, two per id, which cost more
+    /// than the rest of the id; `getentropy` fills 256 bytes at once (its limit).
+    private mutating func randomWord() -> UInt64 {
+        if entropyUsed == entropy.count {
+            if entropy.isEmpty { entropy = [UInt64](repeating: 0, count: 32) }
+            let filled = entropy.withUnsafeMutableBytes { getentropy($0.baseAddress, $0.count) } == 0
+            if !filled {
+                var generator = SystemRandomNumberGenerator()
+                for index in entropy.indices { entropy[index] = generator.next() }
+            }
+            entropyUsed = 0
+        }
+        defer { entropyUsed += 1 }
+        return entropy[entropyUsed]
     }
 }
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif

@@ -20,7 +20,9 @@ extension Ledger {
                     guard event.seq == head.position.seq + 1 else {
                         throw reject("expected seq \(head.position.seq + 1) next")
                     }
-                    guard event.prevHash == head.position.hash else { throw reject("does not link to the previous hash") }
+                    guard event.prevHash == head.position.hash else {
+                        throw reject("does not link to the previous hash")
+                    }
                     guard event.recordedAt >= head.recordedAt else { throw reject("recordedAt goes back in time") }
                     let previousVersion: UInt64
                     if let known = streamVersions[event.stream] {
@@ -32,7 +34,8 @@ extension Ledger {
                             } ?? 0
                     }
                     guard event.streamVersion == previousVersion + 1 else {
-                        throw reject("stream \(event.stream) version \(event.streamVersion) does not follow \(previousVersion)")
+                        throw reject(
+                            "stream \(event.stream) version \(event.streamVersion) does not follow \(previousVersion)")
                     }
                     canonical.removeAll(keepingCapacity: true)
                     CanonicalEncoding.encode(
@@ -41,7 +44,9 @@ extension Ledger {
                         eventId: event.eventId, type: event.type, actor: event.actor, payload: event.payload,
                         into: &canonical)
                     let hash = event.prevHash.withUnsafeBytes { previous in
-                        canonical.withUnsafeBytes { Array(CanonicalEncoding.chainHash(previous: previous, canonical: $0)) }
+                        canonical.withUnsafeBytes {
+                            Array(CanonicalEncoding.chainHash(previous: previous, canonical: $0))
+                        }
                     }
                     guard hash == event.hash else { throw reject("its hash does not match its contents") }
                     let key = seqKey(event.seq)

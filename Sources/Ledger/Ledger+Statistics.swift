@@ -42,6 +42,11 @@ extension Ledger {
         }
     }
 
+    /// Flushes every commit to disk (needed only after writes with ``Options/unsafeNoSync``).
+    public func sync() throws {
+        try storageGuard("syncing") { try environment.sync(force: true) }
+    }
+
     /// Copies the ledger to `directory` (which must exist and be empty) while it stays open for
     /// writing: a compact, consistent snapshot at one transaction.
     public func backup(to directory: String) throws {

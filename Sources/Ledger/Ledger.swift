@@ -66,7 +66,10 @@ public final class Ledger: @unchecked Sendable {
         do {
             let environment = try Environment(path: directory, configuration: configuration)
             self.environment = environment
+            // Existing databases open in a read transaction, so opening a ledger never waits for a
+            // writer (another process importing, say); only a new ledger takes the write lock.
             func open(_ name: String) throws -> Database {
+                if let database = try environment.openDatabase(name, flags: []) { return database }
                 guard let database = try environment.openDatabase(name, flags: [.create]) else {
                     throw LedgerError(.storage, "cannot open database \(name) in \(directory)")
                 }
@@ -79,17 +82,20 @@ public final class Ledger: @unchecked Sendable {
             types = try open("types")
             meta = try open("meta")
             let meta = self.meta
-            try environment.write { txn in
-                let key = Array("format".utf8)
-                if let format = try txn.value(meta, forKey: key) {
-                    guard format == Array(Self.formatIdentifier.utf8) else {
-                        throw LedgerError(
-                            .invalidInput,
-                            "\(directory) holds a ledger of format \(String(decoding: format, as: UTF8.self)), "
-                                + "this tthc reads \(Self.formatIdentifier)")
+            let key = Array("format".utf8)
+            let stored = try environment.read { txn in try txn.value(meta, forKey: key) }
+            if let format = stored {
+                guard format == Array(Self.formatIdentifier.utf8) else {
+                    throw LedgerError(
+                        .invalidInput,
+                        "\(directory) holds a ledger of format \(String(decoding: format, as: UTF8.self)), "
+                            + "this tthc reads \(Self.formatIdentifier)")
+                }
+            } else {
+                try environment.write { txn in
+                    if try txn.value(meta, forKey: key) == nil {
+                        try txn.put(meta, key: key, value: Array(Self.formatIdentifier.utf8))
                     }
-                } else {
-                    try txn.put(meta, key: key, value: Array(Self.formatIdentifier.utf8))
                 }
             }
         } catch let error as LedgerError {
@@ -129,7 +135,8 @@ public final class Ledger: @unchecked Sendable {
                 if let inside {
                     try inside(
                         AppendContext(
-                            ledger: self, transaction: StoreTransaction(txn), newEvents: before + 1..<writer.head.seq + 1))
+                            ledger: self, transaction: StoreTransaction(txn),
+                            newEvents: before + 1..<writer.head.seq + 1))
                 }
                 return AppendOutcome(seqs: seqs, appendedCount: writer.writtenCount, head: writer.head)
             }

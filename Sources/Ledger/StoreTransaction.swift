@@ -83,6 +83,7 @@ extension Ledger {
     /// Opens (creating if needed) the projection table `name`.
     public func table(named name: String) throws -> Table {
         try storageGuard("opening table \(name)") {
+            if let database = try environment.openDatabase(name, flags: []) { return Table(database: database) }
             guard let database = try environment.openDatabase(name, flags: [.create]) else {
                 throw LedgerError(.storage, "cannot open table \(name)")
             }

@@ -47,15 +47,20 @@ public struct FigureTrace: Sendable {
                     unit == nil || context.reportingUnit(dossier.competentUnit) == unit
                 else { return }
                 items.append(
-                    Item(subject: dossier.dossierID, contribution: 1, seqs: dossier.seqs, reasons: classification.reasons))
+                    Item(
+                        subject: dossier.dossierID, contribution: 1, seqs: dossier.seqs, reasons: classification.reasons
+                    ))
             }
         case .monthly(let monthly):
             let parts = figure.split(separator: ".", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
-                throw LedgerError(.invalidInput, "a monthly figure is dossiers.<key> or procedures.<key>, not \(figure)")
+                throw LedgerError(
+                    .invalidInput, "a monthly figure is dossiers.<key> or procedures.<key>, not \(figure)")
             }
             if parts[0] == "procedures" {
-                guard unit == nil else { throw LedgerError(.invalidInput, "procedure figures are province-wide: drop --unit") }
+                guard unit == nil else {
+                    throw LedgerError(.invalidInput, "procedure figures are province-wide: drop --unit")
+                }
                 let members = monthly.procedures.members[parts[1]] ?? []
                 guard monthly.procedures.jsonMembers.contains(where: { $0.0 == parts[1] }) else {
                     throw LedgerError(.invalidInput, "unknown figure \(figure)")
@@ -91,7 +96,8 @@ public struct FigureTrace: Sendable {
                             reasons: classification.reasons))
                 }
             } else {
-                throw LedgerError(.invalidInput, "a monthly figure is dossiers.<key> or procedures.<key>, not \(figure)")
+                throw LedgerError(
+                    .invalidInput, "a monthly figure is dossiers.<key> or procedures.<key>, not \(figure)")
             }
         }
         return FigureTrace(figure: figure, unit: unit, value: value, items: items)

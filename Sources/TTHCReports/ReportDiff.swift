@@ -84,15 +84,19 @@ public struct ReportDiff: Sendable {
         var seen = Set<String>()
         try ledger.scan(from: seq + 1, through: head) { view in
             let type = view.type
-            guard let event = try? DomainEvent(typeName: type, schemaVersion: view.schemaVersion, payload: Array(view.payload)),
+            guard
+                let event = try? DomainEvent(
+                    typeName: type, schemaVersion: view.schemaVersion, payload: Array(view.payload)),
                 let id = DomainProjection.dossierId(of: event)
             else { return true }
             let occurred = view.occurredAt
             let backDated =
                 period.contains(VietnamTime.localDate(utcMicroseconds: occurred.microsecondsSinceEpoch))
                 && view.recordedAt > issueTime
-            let oldFigures = try oldState.dossier(id).flatMap { DossierClassification.classify($0, in: period) }?.figures ?? []
-            let newFigures = try newState.dossier(id).flatMap { DossierClassification.classify($0, in: period) }?.figures ?? []
+            let oldFigures =
+                try oldState.dossier(id).flatMap { DossierClassification.classify($0, in: period) }?.figures ?? []
+            let newFigures =
+                try newState.dossier(id).flatMap { DossierClassification.classify($0, in: period) }?.figures ?? []
             var changes = oldFigures.filter { !newFigures.contains($0) }.map { "-" + $0 }
             changes += newFigures.filter { !oldFigures.contains($0) }.map { "+" + $0 }
             // Name each dossier's net change once, at the first event that touched it.

@@ -73,7 +73,8 @@ public enum ComputedReport: Sendable, Equatable {
         func walk(_ value: JSONValue, _ path: String) {
             switch value {
             case .object(let members):
-                for (key, member) in members where !["report", "form", "ledger", "period"].contains(key) || !path.isEmpty {
+                for (key, member) in members
+                where !["report", "form", "ledger", "period"].contains(key) || !path.isEmpty {
                     walk(member, path.isEmpty ? key : path + "." + key)
                 }
             case .array(let items):

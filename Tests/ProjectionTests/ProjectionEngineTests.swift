@@ -29,12 +29,16 @@ import Testing
             let projection = StreamCountProjection()
             let engine = try ProjectionEngine(ledger: ledger, projections: [projection])
             try engine.append([
-                EventDraft(stream: "s/1", type: "Counted", payload: [1], occurredAt: Timestamp(secondsSinceEpoch: 1), actor: "t")
+                EventDraft(
+                    stream: "s/1", type: "Counted", payload: [1], occurredAt: Timestamp(secondsSinceEpoch: 1),
+                    actor: "t")
             ])
             // Appended behind the engine's back: folded in before the next engine append.
             try appendEvents(ledger, count: 3, streams: 1)
             try engine.append([
-                EventDraft(stream: "s/1", type: "Counted", payload: [1], occurredAt: Timestamp(secondsSinceEpoch: 2), actor: "t")
+                EventDraft(
+                    stream: "s/1", type: "Counted", payload: [1], occurredAt: Timestamp(secondsSinceEpoch: 2),
+                    actor: "t")
             ])
             let status = try #require(try engine.status().first)
             #expect(status.checkpoint == 5)
@@ -74,7 +78,8 @@ import Testing
             let oldState = try oldEngine.snapshot(old)
 
             let new = StreamCountProjection(version: 2, variant: 2)
-            let expectedNew = try ProjectionEngine(ledger: ledger, projections: [new]).replay(new, through: 3_000).contents
+            let expectedNew = try ProjectionEngine(ledger: ledger, projections: [new]).replay(new, through: 3_000)
+                .contents
             let done = DispatchSemaphore(value: 0)
             let rebuilder = Thread {
                 do {

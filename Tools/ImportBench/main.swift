@@ -1,1 +1,157 @@
-print("not yet written")
+import Foundation
+import Ledger
+import TTHCDomain
+import TTHCImport
+
+// Import throughput against the ledger's raw append rate, in one run. See BenchOptions.usage.
+
+func fail(_ message: String, status: Int32 = 1) -> Never {
+    FileHandle.standardError.write(Data("import-bench: \(message)\n".utf8))
+    exit(status)
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// CPU time of the process (user and system), in seconds: on a shared machine the wall clock
+/// also counts other processes' turns.
+func cpuSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+func grouped(_ value: Int) -> String {
+    let digits = String(value)
+    var out = ""
+    for (index, character) in digits.enumerated() {
+        if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+        out.append(character)
+    }
+    return out
+}
+
+func rate(_ count: Int, _ duration: Double) -> String {
+    grouped(Int((Double(count) / max(duration, 1e-9)).rounded()))
+}
+
+let options: BenchOptions
+do {
+    options = try BenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+} catch {
+    if let message = error.message { fail("\(message)\n\(BenchOptions.usage)") }
+    print(BenchOptions.usage)
+    exit(0)
+}
+
+var template = Array("\(options.parentDirectory)/import-bench.XXXXXX".utf8CString)
+guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+    fail("cannot create a directory under \(options.parentDirectory)", status: 4)
+}
+let scratch = String(cString: created)
+defer { if !options.keep { try? FileManager.default.removeItem(atPath: scratch) } }
+
+do {
+    var ledgerOptions = Ledger.Options(create: true)
+    ledgerOptions.unsafeNoSync = options.noSync
+    let domain = try DomainLedger(directory: scratch + "/import", options: ledgerOptions)
+    let importer = Importer(ledger: domain)
+    for name in ["units.csv", "calendar.csv", "procedures.csv", "plan-tasks.csv"] {
+        try importer.run(.file(path: options.fixtures + "/" + name))
+    }
+    let base = try domain.ledger.head().seq
+
+    let clock = ContinuousClock()
+    let file = scratch + "/dossiers.csv"
+    var bytes = 0
+    let generation = try clock.measure {
+        let generator = try domain.withState { state, _ in try PortalExportGenerator(state: state) }
+        bytes = try generator.write(rows: options.rows, seed: options.seed, to: file)
+    }
+    print(
+        "generated \(grouped(options.rows)) rows (\(grouped(bytes)) bytes) in "
+            + String(format: "%.1f s", seconds(generation))
+    )
+
+    var importOptions = ImportOptions()
+    importOptions.batchSize = options.batchSize
+    var checked: ContinuousClock.Instant?
+    var checkedCPU = 0.0
+    let startedCPU = cpuSeconds()
+    let started = clock.now
+    let summary = try importer.run(.file(path: file), options: importOptions) { progress in
+        if progress.phase == .importing && checked == nil {
+            checked = clock.now
+            checkedCPU = cpuSeconds()
+        }
+    }
+    let finished = clock.now
+    let importCPU = cpuSeconds() - startedCPU
+    let checkCPU = checked == nil ? importCPU : checkedCPU - startedCPU
+    let total = seconds(started.duration(to: finished))
+    let checking = seconds(started.duration(to: checked ?? finished))
+    let events = summary.eventsAppended
+    guard summary.rowsRejected == 0, try domain.ledger.head().seq == base + UInt64(events) else {
+        fail("the generated file did not import whole: \(summary.rowsRejected) rows rejected")
+    }
+
+    // The same events, appended to a bare ledger in batches of the same size.
+    let raw = try Ledger(directory: scratch + "/raw", options: ledgerOptions)
+    var appendTime = Duration.zero
+    var appendCPU = 0.0
+    var batch: [EventDraft] = []
+    batch.reserveCapacity(options.batchSize)
+    func flush() throws {
+        guard !batch.isEmpty else { return }
+        let drafts = batch
+        let before = cpuSeconds()
+        appendTime += try clock.measure { try raw.append(drafts) }
+        appendCPU += cpuSeconds() - before
+        batch.removeAll(keepingCapacity: true)
+    }
+    try domain.ledger.scan(from: base + 1) { view in
+        batch.append(
+            EventDraft(
+                stream: view.stream, type: view.type, schemaVersion: view.schemaVersion, payload: Array(view.payload),
+                occurredAt: view.occurredAt, actor: view.actor, eventId: view.eventId))
+        if batch.count == options.batchSize { try flush() }
+        return true
+    }
+    try flush()
+    let rawSeconds = seconds(appendTime)
+
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let mode = options.noSync ? "no fsync" : "fsync per batch"
+    print("rows                 \(grouped(summary.rowsRead))  (\(grouped(summary.rowsSkipped)) skipped: status 1)")
+    print("events               \(grouped(events))")
+    for (type, count) in summary.eventsByType.sorted(by: { $0.key < $1.key }) {
+        print("  \(type.padding(toLength: 28, withPad: " ", startingAt: 0)) \(grouped(count))")
+    }
+    print("                     wall                          cpu")
+    print(String(format: "check pass           %6.1f s                      %6.1f s", checking, checkCPU))
+    print(
+        String(
+            format: "append pass          %6.1f s                      %6.1f s", total - checking, importCPU - checkCPU)
+    )
+    print(
+        String(format: "import               %6.1f s  ", total)
+            + "\(rate(summary.rowsRead, total)) rows/s  \(rate(events, total)) events/s"
+            + String(format: "   %6.1f s  ", importCPU)
+            + "\(rate(summary.rowsRead, importCPU)) rows/s  \(rate(events, importCPU)) events/s")
+    print(
+        String(format: "raw Ledger.append    %6.1f s  ", rawSeconds) + "\(rate(events, rawSeconds)) events/s"
+            + String(format: "                %6.1f s  ", appendCPU) + "\(rate(events, appendCPU)) events/s")
+    print(
+        String(
+            format: "import / raw         %.2f× the wall time, %.2f× the cpu time", total / rawSeconds,
+            importCPU / appendCPU))
+    print("mode                 \(mode), batches of \(grouped(options.batchSize)) events")
+    print("peak RSS             \(grouped(Int(usage.ru_maxrss) / 1024)) MiB")
+    if options.keep { print("kept \(scratch)") }
+} catch let error as ImportError {
+    fail((error.issues.prefix(5).map(\.description) + [error.summary]).joined(separator: "\n"))
+} catch {
+    fail("\(error)", status: 4)
+}

@@ -8,11 +8,13 @@ import Ledger
 
 // Appends durable batches forever, printing `committed N` after each commit, until killed.
 // The crash-safety test runs it and kills it with SIGKILL at random moments.
-// Usage: ledger-stress DIR FIRST-BATCH BATCH-SIZE
+// Usage: ledger-stress DIR FIRST-BATCH BATCH-SIZE [PAUSE-MICROSECONDS]
 
 let arguments = CommandLine.arguments
-guard arguments.count == 4, let first = Int(arguments[2]), let size = Int(arguments[3]) else {
-    print("usage: ledger-stress DIR FIRST-BATCH BATCH-SIZE")
+guard arguments.count == 4 || arguments.count == 5, let first = Int(arguments[2]), let size = Int(arguments[3]),
+    let pause = arguments.count == 5 ? UInt32(arguments[4]) : 0
+else {
+    print("usage: ledger-stress DIR FIRST-BATCH BATCH-SIZE [PAUSE-MICROSECONDS]")
     exit(1)
 }
 let ledger = try Ledger(directory: arguments[1], options: Ledger.Options(create: true))
@@ -28,4 +30,5 @@ while true {
     let line = Array("committed \(batch)\n".utf8)
     _ = line.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
     batch += 1
+    if pause > 0 { usleep(pause) }
 }

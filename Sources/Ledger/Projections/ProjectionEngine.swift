@@ -78,7 +78,8 @@ public final class ProjectionEngine {
             try ledger.writeTables { txn in
                 var record = try self.record(of: projection, in: txn) ?? ProjectionRecord()
                 guard record.generation == existing.generation else {
-                    throw LedgerError(.conflict, "projection \(projection.name) changed while starting its rebuild; run it again")
+                    throw LedgerError(
+                        .conflict, "projection \(projection.name) changed while starting its rebuild; run it again")
                 }
                 for table in tables { try txn.removeAll(table) }
                 record.shadowVersion = projection.version
@@ -98,7 +99,9 @@ public final class ProjectionEngine {
         try ledger.writeTables { txn in
             guard var current = try self.record(of: projection, in: txn),
                 current.shadowGeneration == record.shadowGeneration, current.generation == record.generation
-            else { throw LedgerError(.conflict, "projection \(projection.name) changed during its rebuild; run it again") }
+            else {
+                throw LedgerError(.conflict, "projection \(projection.name) changed during its rebuild; run it again")
+            }
             let head = try Ledger.head(in: txn.transaction, events: ledger.events).position.seq
             let store = LMDBProjectionStore(transaction: txn, tables: shadowTables)
             try ledger.forEachEvent(in: current.shadowCheckpoint + 1..<head + 1, transaction: txn) { view in
@@ -169,7 +172,9 @@ public final class ProjectionEngine {
                 let store = LMDBProjectionStore(transaction: txn, tables: tables)
                 // Events appended by a process that did not keep this projection in step.
                 if record.checkpoint + 1 < context.newEvents.lowerBound {
-                    try self.ledger.forEachEvent(in: record.checkpoint + 1..<context.newEvents.lowerBound, transaction: txn) {
+                    try self.ledger.forEachEvent(
+                        in: record.checkpoint + 1..<context.newEvents.lowerBound, transaction: txn
+                    ) {
                         try projection.apply($0, to: store)
                     }
                 }

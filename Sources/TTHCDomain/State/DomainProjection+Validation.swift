@@ -93,7 +93,7 @@ extension DomainProjection {
         guard let id = Self.dossierId(of: event) else { return }
         check.subject = id
         try check.required("dossierId", id)
-        let dossier = try check.store.message(DossierState.self, DomainTables.dossiers, id)
+        let dossier = try decoded.dossier(id, in: check.store)
 
         if case .dossierReceived(let e) = event {
             if let dossier, dossier.received {
@@ -200,7 +200,7 @@ struct Check {
     }
 
     func required(_ field: String, _ value: String) throws {
-        if value.trimmingCharacters(in: .whitespaces).isEmpty { throw fail(field, "is required") }
+        if DomainRules.isBlank(value) { throw fail(field, "is required") }
     }
 
     func date(_ field: String, _ value: String) throws {

@@ -11,6 +11,8 @@ public final class DomainProjection: Projection {
     public let name = "domain"
     public let version: UInt32 = 1
     public let tableNames = DomainTables.names
+    /// What validation decoded, for the fold that follows it, and the procedures receipts look up.
+    let decoded = DecodedMessages()
 
     public init() {}
 
@@ -55,7 +57,9 @@ public final class DomainProjection: Projection {
             change.businessRelated = e.businessRelated
             change.locationIndependent = e.locationIndependent
             change.competentUnits = e.competentUnits
-            try addChange(change, code: e.code, effective: e.effectiveFrom, decision: e.decision, seq: seq, to: procedure, in: store)
+            try addChange(
+                change, code: e.code, effective: e.effectiveFrom, decision: e.decision, seq: seq, to: procedure,
+                in: store)
         case .procedureTimeCut(let e):
             try change(e.code, effective: e.effectiveFrom, decision: e.decision, seq: seq, in: store) {
                 $0.kind = ProcedureState.ChangeKind.timeCut
@@ -139,8 +143,9 @@ public final class DomainProjection: Projection {
 
     private func applyDossierEvent(_ event: DomainEvent, view: EventView, to store: any ProjectionStore) throws {
         guard let id = Self.dossierId(of: event) else { return }
-        let existing = try store.message(DossierState.self, DomainTables.dossiers, id)
-        var dossier = existing ?? DossierState()
+        // Taken from the memo, so that this is the only reference and mutating it copies nothing.
+        var dossier = try decoded.dossier(id, in: store, forUpdate: true) ?? DossierState()
+        let oldEndKey = Self.endKey(of: dossier, id: id)
         let seq = view.seq
         switch event {
         case .dossierReceived(let e):
@@ -221,13 +226,13 @@ public final class DomainProjection: Projection {
         }
         dossier.seqs.append(seq)
         try store.putMessage(dossier, DomainTables.dossiers, id)
-        try reindex(id: id, before: existing, after: dossier, in: store)
+        try reindex(id: id, from: oldEndKey, after: dossier, in: store)
     }
 
     private func fillProcessingDays(_ dossier: inout DossierState, in store: any ProjectionStore) throws {
-        let procedure = try store.message(ProcedureState.self, DomainTables.procedures, dossier.procedureCode)
-        if let attributes = procedure?.attributes(on: dossier.receivedDay) {
-            dossier.processingDays = attributes.processingDays
+        let procedure = try decoded.procedure(dossier.procedureCode, in: store)
+        if let days = procedure?.processingDays(on: dossier.receivedDay) {
+            dossier.processingDays = days
             dossier.processingDaysKnown = true
         } else {
             dossier.processingDays = 0
@@ -236,22 +241,23 @@ public final class DomainProjection: Projection {
     }
 
     /// Keeps `dossiersByEnd` in step: one entry per accepted dossier, under its end day.
-    private func reindex(id: String, before: DossierState?, after: DossierState, in store: any ProjectionStore) throws {
-        func key(_ dossier: DossierState?) -> [UInt8]? {
-            guard let dossier, dossier.isAccepted else { return nil }
-            return (dossier.endDay.map(DomainTables.dayKey) ?? DomainTables.openEndKey) + Array(id.utf8)
-        }
-        let old = key(before)
-        let new = key(after)
+    private func reindex(id: String, from old: [UInt8]?, after: DossierState, in store: any ProjectionStore) throws {
+        let new = Self.endKey(of: after, id: id)
         guard old != new else { return }
         if let old { try store.delete(DomainTables.dossiersByEnd, key: old) }
         if let new { try store.put(DomainTables.dossiersByEnd, key: new, value: []) }
     }
 
+    /// The `dossiersByEnd` key of a dossier; `nil` when it is not accepted.
+    private static func endKey(of dossier: DossierState, id: String) -> [UInt8]? {
+        guard dossier.isAccepted else { return nil }
+        return (dossier.endDay.map(DomainTables.dayKey) ?? DomainTables.openEndKey) + Array(id.utf8)
+    }
+
     // MARK: Decoding
 
     func decode(_ view: EventView) throws -> DomainEvent {
-        try DomainEvent(typeName: view.type, schemaVersion: view.schemaVersion, payload: Array(view.payload))
+        try decoded.event(view)
     }
 
     /// The dossier an event is about, if it is a dossier event.

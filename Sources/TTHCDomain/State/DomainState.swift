@@ -25,7 +25,8 @@ public struct DomainState {
         }
         for id in ids {
             guard let dossier = try dossier(id) else {
-                throw LedgerError(.integrity, "the end-day index names dossier \(id), which is missing; run `tthc rebuild`")
+                throw LedgerError(
+                    .integrity, "the end-day index names dossier \(id), which is missing; run `tthc rebuild`")
             }
             try body(dossier)
         }

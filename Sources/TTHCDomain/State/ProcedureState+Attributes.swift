@@ -21,7 +21,11 @@ extension ProcedureState {
     public func attributes(on day: LocalDate) -> ProcedureAttributes? {
         let ordered = changes.enumerated()
             .filter { $0.element.effectiveDay <= day.dayNumber }
-            .sorted { ($0.element.effectiveDay, $0.element.seq, $0.offset) < ($1.element.effectiveDay, $1.element.seq, $1.offset) }
+            .sorted {
+                ($0.element.effectiveDay, $0.element.seq, $0.offset) < (
+                    $1.element.effectiveDay, $1.element.seq, $1.offset
+                )
+            }
         guard let first = ordered.first(where: { $0.element.kind == ChangeKind.published }) else { return nil }
         var attributes = ProcedureAttributes(
             processingDays: first.element.processingDays, complianceCostVnd: first.element.complianceCostVnd,
@@ -45,6 +49,25 @@ extension ProcedureState {
             }
         }
         return attributes
+    }
+
+    /// The processing days in force on `day`, as ``attributes(on:)`` folds them (the latest time
+    /// cut in effect, else the publication); `nil` before publication takes effect.
+    ///
+    /// Every receipt asks for it: one pass, without building the other attributes.
+    func processingDays(on day: LocalDate) -> UInt32? {
+        var publication: (order: (Int32, UInt64, Int), days: UInt32)?
+        var cut: (order: (Int32, UInt64, Int), days: UInt32)?
+        for (offset, change) in changes.enumerated() where change.effectiveDay <= day.dayNumber {
+            let order = (change.effectiveDay, change.seq, offset)
+            if change.kind == ChangeKind.timeCut {
+                if cut == nil || cut!.order < order { cut = (order, change.processingDays) }
+            } else if change.kind == ChangeKind.published {
+                if publication == nil || order < publication!.order { publication = (order, change.processingDays) }
+            }
+        }
+        guard let publication else { return nil }
+        return cut?.days ?? publication.days
     }
 
     /// Whether the procedure is published and not abolished on `day`.

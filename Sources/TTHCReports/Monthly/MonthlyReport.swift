@@ -43,7 +43,9 @@ public struct MonthlyReport: Sendable, Equatable {
     public var units: [UnitRow]
 
     /// Computes the report from the domain state at `position`.
-    public static func compute(state: DomainState, position: LedgerPosition, period: ReportPeriod) throws
+    public static func compute(
+        state: DomainState, position: LedgerPosition, period: ReportPeriod
+    ) throws
         -> MonthlyReport
     {
         let context = try ReportContext(state: state, position: position, period: period)
@@ -98,7 +100,8 @@ public struct MonthlyReport: Sendable, Equatable {
             status = deadline < day ? .overdue : .open
         }
         return PlanTaskResult(
-            id: task.taskID, title: task.title, deadline: deadline, completed: completed.flatMap { $0 <= day ? $0 : nil },
+            id: task.taskID, title: task.title, deadline: deadline,
+            completed: completed.flatMap { $0 <= day ? $0 : nil },
             status: status)
     }
 

@@ -19,7 +19,9 @@ public struct QuarterlyReport: Sendable, Equatable {
     public var totals: DossierCounts
 
     /// Computes the report from the domain state at `position`.
-    public static func compute(state: DomainState, position: LedgerPosition, period: ReportPeriod) throws
+    public static func compute(
+        state: DomainState, position: LedgerPosition, period: ReportPeriod
+    ) throws
         -> QuarterlyReport
     {
         let context = try ReportContext(state: state, position: position, period: period)

@@ -43,7 +43,8 @@ struct DossierCommand: ParsableCommand {
         var lines = ["dossier \(id) (as of seq \(through))"]
         lines.append(
             "  procedure \(dossier.procedureCode), competent unit \(dossier.competentUnit), "
-                + "received at \(dossier.receivingUnit), \(dossier.channel.jsonName), \(dossier.applicantKind.jsonName)")
+                + "received at \(dossier.receivingUnit), \(dossier.channel.jsonName), \(dossier.applicantKind.jsonName)"
+        )
         lines.append("events:")
         for event in try ledger.events(inStream: "dossier/\(id)", throughSeq: through) {
             var detail = ""
@@ -62,7 +63,9 @@ struct DossierCommand: ParsableCommand {
             lines.append("due dates:")
             lines.append("  given at receipt: \(dossier.givenDueKnown ? local(dossier.givenDueAt) : "none")")
             for change in dossier.dueChanges {
-                lines.append("  moved to \(local(change.dueAt)) from \(local(change.effectiveAt)) (\(change.reason), seq \(change.seq))")
+                lines.append(
+                    "  moved to \(local(change.dueAt)) from \(local(change.effectiveAt)) (\(change.reason), seq \(change.seq))"
+                )
             }
             let ledgerDue = dossier.ledgerDueDay(calendar: calendar)
             lines.append(
@@ -70,11 +73,14 @@ struct DossierCommand: ParsableCommand {
                     + "(\(dossier.processingDaysKnown ? "\(dossier.processingDays) working days in force on receipt" : "procedure unknown on receipt"), "
                     + "from the next working day, shifted by paused working days)")
             if dossier.dueDateLongerThanProcedure(calendar: calendar) {
-                lines.append("  FINDING: the given due date is later than the procedure allows (time cut not applied at the desk)")
+                lines.append(
+                    "  FINDING: the given due date is later than the procedure allows (time cut not applied at the desk)"
+                )
             }
             for pause in dossier.pauses {
                 lines.append(
-                    "  paused (\(pause.kind)) \(local(pause.from)) → \(pause.closed ? local(pause.to) : "still paused")")
+                    "  paused (\(pause.kind)) \(local(pause.from)) → \(pause.closed ? local(pause.to) : "still paused")"
+                )
             }
             let end = dossier.endDay ?? VietnamTime.localDate(utcMicroseconds: Timestamp.now().microsecondsSinceEpoch)
             let used = calendar.workingDays(from: dossier.receivedDay.adding(days: 1), through: end)
@@ -83,7 +89,8 @@ struct DossierCommand: ParsableCommand {
         if !dossier.corrections.isEmpty {
             lines.append("corrections:")
             for correction in dossier.corrections {
-                lines.append("  seq \(correction.seq) \(correction.field): \(correction.oldValue) → \(correction.newValue)")
+                lines.append(
+                    "  seq \(correction.seq) \(correction.field): \(correction.oldValue) → \(correction.newValue)")
             }
         }
         lines.append("classification:")

@@ -67,7 +67,8 @@ enum EventJSON {
         return RecordedEvent(
             seq: try integer("seq"), stream: try string("stream"), streamVersion: try integer("streamVersion"),
             eventId: try string("eventId"), type: try string("type"),
-            schemaVersion: UInt32(truncatingIfNeeded: try integer("schemaVersion")), occurredAt: try instant("occurredAt"),
+            schemaVersion: UInt32(truncatingIfNeeded: try integer("schemaVersion")),
+            occurredAt: try instant("occurredAt"),
             recordedAt: try instant("recordedAt"), actor: try string("actor"), payload: Array(payload),
             prevHash: try hex("prevHash"), hash: try hex("hash"))
     }

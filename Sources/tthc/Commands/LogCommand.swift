@@ -38,7 +38,8 @@ struct LogCommand: ParsableCommand {
                 output.line(EventJSON.line(event))
             }
         } else if let type {
-            for event in try ledger.events(ofType: type, throughSeq: through) where event.seq >= from && belongsToUnit(event) {
+            for event in try ledger.events(ofType: type, throughSeq: through)
+            where event.seq >= from && belongsToUnit(event) {
                 output.line(EventJSON.line(event))
             }
         } else {

@@ -10,7 +10,8 @@ struct ProjectionsCommand: ParsableCommand {
 
 struct ProjectionsStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show each projection's version, checkpoint, lag and whether it needs a rebuild.")
+        commandName: "status",
+        abstract: "Show each projection's version, checkpoint, lag and whether it needs a rebuild.")
 
     @OptionGroup var options: LedgerOptions
 
@@ -65,6 +66,8 @@ struct RebuildCommand: ParsableCommand {
         }
         bars.values.forEach { $0.finish() }
         let head = try domain.ledger.head()
-        print("rebuilt \(name ?? "all projections") to seq \(head.seq) in \(Int((monotonicSeconds() - started) * 1000)) ms")
+        print(
+            "rebuilt \(name ?? "all projections") to seq \(head.seq) in \(Int((monotonicSeconds() - started) * 1000)) ms"
+        )
     }
 }

@@ -51,7 +51,8 @@ struct ReportDiffCommand: ParsableCommand {
         }
         out.flush()
         if !diff.reproduces {
-            throw CommandFailure(message: "the issued report does not reproduce at its recorded position", exitStatus: 2)
+            throw CommandFailure(
+                message: "the issued report does not reproduce at its recorded position", exitStatus: 2)
         }
     }
 }

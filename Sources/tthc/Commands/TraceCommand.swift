@@ -47,7 +47,8 @@ struct TraceCommand: ParsableCommand {
             out.line("\(item.subject)\(weight)\(seqs)\(why)")
         }
         let sum = trace.items.reduce(0) { $0 + $1.contribution }
-        out.line("\(trace.figure) \(trace.unit ?? "totals") = \(trace.value); \(trace.items.count) items add up to \(sum)")
+        out.line(
+            "\(trace.figure) \(trace.unit ?? "totals") = \(trace.value); \(trace.items.count) items add up to \(sum)")
         out.flush()
         if sum != trace.value {
             throw CommandFailure(message: "the items add up to \(sum), not \(trace.value)", exitStatus: 2)

@@ -19,7 +19,9 @@ enum CLI {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
+    static func run(
+        _ arguments: [String], input: String? = nil, environment: [String: String] = [:]
+    ) throws -> CLIResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -85,6 +87,7 @@ func assertSnapshot(_ actual: String, named name: String, sourceLocation: Source
         try Data(actual.utf8).write(to: file)
         return
     }
-    let expected = try String(contentsOf: file, encoding: .utf8)
-    #expect(actual == expected, "snapshot \(name) differs", sourceLocation: sourceLocation)
+    // Bytes, not text: decoding would drop a CSV's byte-order mark.
+    let expected = try Data(contentsOf: file)
+    #expect(Data(actual.utf8) == expected, "snapshot \(name) differs", sourceLocation: sourceLocation)
 }

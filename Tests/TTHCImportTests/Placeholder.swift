@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct TTHCImportTestsPlaceholder {
-    @Test func packageBuilds() { #expect(Bool(true)) }
-}
