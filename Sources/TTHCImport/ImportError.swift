@@ -10,10 +10,14 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
     public var issues: [ImportIssue]
     /// Events appended by earlier batches before the failure (0 when nothing was written).
     public var appendedBefore: Int
+    /// The file as a whole could not be read as an import file (its header, its kind, a record
+    /// too long to be a row); `issues` then ends with why.
+    public var unreadable: Bool
 
-    public init(issues: [ImportIssue], appendedBefore: Int = 0) {
+    public init(issues: [ImportIssue], appendedBefore: Int = 0, unreadable: Bool = false) {
         self.issues = issues
         self.appendedBefore = appendedBefore
+        self.unreadable = unreadable
     }
 
     /// How many distinct rows are at fault.
@@ -24,8 +28,10 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
     /// One line for the end of the report.
     public var summary: String {
         let rows = badRowCount == 1 ? "1 invalid row" : "\(badRowCount) invalid rows"
-        if issues.contains(where: { $0.line == nil }) {
-            return "nothing imported: the file cannot be read as an import file"
+        if unreadable {
+            return appendedBefore > 0
+                ? "stopped after appending \(appendedBefore) events: the rest of the file cannot be read"
+                : "nothing imported: the file cannot be read as an import file"
         }
         if appendedBefore > 0 {
             return "\(rows); stopped after appending \(appendedBefore) events of earlier rows "

@@ -99,11 +99,12 @@ private struct ImportRun {
         let file = source.displayName
         guard let kind = options.kind ?? ImportKind.detect(columns: reader.columns) else {
             let known = ImportKind.allCases.map(\.rawValue).joined(separator: "|")
-            throw ImportError(issues: [
-                ImportIssue(
-                    file: file, line: 1, field: "header",
-                    reason: "cannot tell the kind of file from its columns; pass --kind \(known)")
-            ])
+            throw ImportError(
+                issues: [
+                    ImportIssue(
+                        file: file, line: 1, field: "header",
+                        reason: "cannot tell the kind of file from its columns; pass --kind \(known)")
+                ], unreadable: true)
         }
         if reader.format == .csv {
             let missing = kind.requiredColumns.filter { !reader.columns.contains($0) }
@@ -114,7 +115,7 @@ private struct ImportRun {
                             file: file, line: 1, field: $0,
                             reason: "is missing from the header (a \(kind.rawValue) file needs "
                                 + kind.requiredColumns.joined(separator: ", ") + ")")
-                    })
+                    }, unreadable: true)
             }
         }
         self.kind = kind
@@ -126,9 +127,11 @@ private struct ImportRun {
         do {
             return try RowReader(source: source)
         } catch let failure as ReadFailure {
-            throw ImportError(issues: [
-                ImportIssue(file: source.displayName, line: failure.line, field: failure.field, reason: failure.reason)
-            ])
+            throw ImportError(
+                issues: [
+                    ImportIssue(
+                        file: source.displayName, line: failure.line, field: failure.field, reason: failure.reason)
+                ], unreadable: true)
         }
     }
 
@@ -216,7 +219,7 @@ private struct ImportRun {
                 issues: summary.rejected + [
                     ImportIssue(file: file, line: failure.line, field: failure.field, reason: failure.reason)
                 ],
-                appendedBefore: summary.eventsAppended)
+                appendedBefore: summary.eventsAppended, unreadable: true)
         }
     }
 

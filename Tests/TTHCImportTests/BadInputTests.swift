@@ -68,6 +68,13 @@ import Testing
                     + "stopped, yet it restarted on 20250422090000"
             ]),
         Case(
+            name: "status 9 with the clock still stopped",
+            row: dossierRow(end: "20250425100000", status: "9", pauseFrom: "20250418100000"),
+            issues: [
+                "test.csv:3: NgayTiepNhanBoSung: is required for status 9 (resolved): the clock stopped on "
+                    + "20250418100000 must have restarted before the end"
+            ]),
+        Case(
             name: "an end before the receipt", row: dossierRow(end: "20250414080000", status: "9"),
             issues: ["test.csv:3: NgayKetThucXuLy: 20250414080000 is before NgayTiepNhan 20250415083000"]),
         Case(
@@ -210,6 +217,28 @@ import Testing
                     "test.csv:1: NgayHieuLuc: is missing from the header (a units file needs MaDonVi, TenDonVi, Cap, "
                         + "NgayHieuLuc)",
                 ])
+    }
+
+    @Test func anUnreadableFileSaysSoAndARowProblemSaysHowManyRows() throws {
+        try withImportLedger { ledger, _ in
+            try importSmallReferences(into: ledger)
+            #expect {
+                try importText("foo,bar\n", into: ledger)
+            } throws: { error in
+                guard let error = error as? ImportError else { return false }
+                return error.unreadable
+                    && error.summary == "nothing imported: the file cannot be read as an import file"
+            }
+            #expect {
+                try importText(
+                    dossierFile(dossierRow(id: "U-1", status: "0"), dossierRow(id: "U-2", status: "0")), into: ledger)
+            } throws: { error in
+                guard let error = error as? ImportError else { return false }
+                return !error.unreadable && error.badRowCount == 2
+                    && error.summary
+                        == "nothing imported: 2 invalid rows (fix them, or pass --reject-file F to import the others)"
+            }
+        }
     }
 
     @Test func badJSONLinesAreReportedWithTheirColumn() throws {

@@ -22,6 +22,17 @@ func cpuSeconds() -> Double {
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
 
+/// Anonymous (heap) and file-backed (LMDB's memory map) resident memory now, in MiB, from
+/// `/proc/self/status`; zeros where it cannot be read.
+func residentMemory() -> (heap: Int, mapped: Int) {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
+    func kibibytes(_ key: String) -> Int {
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return 0 }
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+    return (kibibytes("RssAnon:") / 1024, kibibytes("RssFile:") / 1024)
+}
+
 func grouped(_ value: Int) -> String {
     let digits = String(value)
     var out = ""
@@ -50,7 +61,11 @@ guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAdd
     fail("cannot create a directory under \(options.parentDirectory)", status: 4)
 }
 let scratch = String(cString: created)
-defer { if !options.keep { try? FileManager.default.removeItem(atPath: scratch) } }
+/// Removes the scratch directory unless it is to be kept; `exit` skips `defer`, so every way out
+/// calls it.
+func removeScratch() {
+    if !options.keep { try? FileManager.default.removeItem(atPath: scratch) }
+}
 
 do {
     var ledgerOptions = Ledger.Options(create: true)
@@ -78,9 +93,13 @@ do {
     importOptions.batchSize = options.batchSize
     var checked: ContinuousClock.Instant?
     var checkedCPU = 0.0
+    var peakHeap = 0
+    var progressCalls = 0
     let startedCPU = cpuSeconds()
     let started = clock.now
     let summary = try importer.run(.file(path: file), options: importOptions) { progress in
+        progressCalls += 1
+        if progressCalls % 50 == 0 { peakHeap = max(peakHeap, residentMemory().heap) }
         if progress.phase == .importing && checked == nil {
             checked = clock.now
             checkedCPU = cpuSeconds()
@@ -89,10 +108,12 @@ do {
     let finished = clock.now
     let importCPU = cpuSeconds() - startedCPU
     let checkCPU = checked == nil ? importCPU : checkedCPU - startedCPU
+    let afterImport = residentMemory()
     let total = seconds(started.duration(to: finished))
     let checking = seconds(started.duration(to: checked ?? finished))
     let events = summary.eventsAppended
     guard summary.rowsRejected == 0, try domain.ledger.head().seq == base + UInt64(events) else {
+        removeScratch()
         fail("the generated file did not import whole: \(summary.rowsRejected) rows rejected")
     }
 
@@ -148,10 +169,16 @@ do {
             format: "import / raw         %.2f× the wall time, %.2f× the cpu time", total / rawSeconds,
             importCPU / appendCPU))
     print("mode                 \(mode), batches of \(grouped(options.batchSize)) events")
-    print("peak RSS             \(grouped(Int(usage.ru_maxrss) / 1024)) MiB")
+    print(
+        "memory               heap at most \(grouped(max(peakHeap, afterImport.heap))) MiB during the import; "
+            + "ledger map \(grouped(afterImport.mapped)) MiB resident after it")
+    print("peak RSS             \(grouped(Int(usage.ru_maxrss) / 1024)) MiB (heap and memory-mapped ledger pages)")
     if options.keep { print("kept \(scratch)") }
+    removeScratch()
 } catch let error as ImportError {
+    removeScratch()
     fail((error.issues.prefix(5).map(\.description) + [error.summary]).joined(separator: "\n"))
 } catch {
+    removeScratch()
     fail("\(error)", status: 4)
 }

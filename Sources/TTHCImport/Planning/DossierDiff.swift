@@ -223,9 +223,15 @@ struct DossierDiff {
         let lastClosed = snapshot.pauses.lastIndex { $0.end != nil }
         // Close the recorded open pause first: new pauses can only start once it is closed.
         for (index, pause) in snapshot.pauses.enumerated() where pause.end != nil {
-            if facts.pauses.contains(where: { $0.from == pause.start.micros && $0.to == nil }) {
-                resume(pause, newDue: pause.dueAfter ?? (index == lastClosed ? snapshot.dueAt : nil))
+            guard facts.pauses.contains(where: { $0.from == pause.start.micros && $0.to == nil }) else { continue }
+            if let finished = facts.withdrawnAt ?? facts.returnedAt {
+                problem(
+                    pause.fieldPrefix + "NgayTiepNhanBoSung",
+                    "dossier \(id) is finished (\(Self.portalText(finished))), so the restart of its pause from "
+                        + "\(pause.start.text) cannot be recorded")
+                return
             }
+            resume(pause, newDue: pause.dueAfter ?? (index == lastClosed ? snapshot.dueAt : nil))
         }
         for (index, pause) in snapshot.pauses.enumerated() {
             if let recorded = facts.pauses.first(where: { $0.from == pause.start.micros }) {

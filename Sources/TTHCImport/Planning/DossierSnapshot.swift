@@ -168,6 +168,12 @@ struct DossierSnapshot {
                 reader.fail("NgayBoSung", "is required for status \(status) (\(name))")
             }
         }
+        if status == 9 || status == 10, let open = snapshot.pauses.last, open.end == nil {
+            reader.fail(
+                open.fieldPrefix + "NgayTiepNhanBoSung",
+                "is required for status \(status) (\(name)): the clock stopped on \(open.start.text) must have "
+                    + "restarted before the end")
+        }
         return reader.isValid ? snapshot : nil
     }
 

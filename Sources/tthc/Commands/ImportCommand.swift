@@ -17,7 +17,9 @@ struct ImportCommand: ParsableCommand {
             Reads CSV (UTF-8, header row) or JSON lines. Dossier files use the national portal's field \
             names; each row is a snapshot, and only the facts the ledger does not hold yet are appended. \
             Importing a file twice appends nothing. A file is imported all or nothing: every bad row is \
-            listed as FILE:LINE: field: reason and nothing is appended, unless --reject-file is given.
+            listed as FILE:LINE: field: reason and nothing is appended, unless --reject-file is given. \
+            Events are appended in batches, each one transaction: if the import is interrupted, run it \
+            again; what the finished batches recorded is skipped and the rest appended.
             """)
 
     @OptionGroup var options: LedgerOptions
