@@ -75,7 +75,9 @@ let package = Package(
             name: "TTHCDomainTests",
             dependencies: ["TTHCDomain", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
         ),
-        .testTarget(name: "ProjectionTests", dependencies: ["TTHCWorkload", "TTHCDomain", "Ledger", "tthc"]),
+        .testTarget(
+            name: "ProjectionTests", dependencies: ["TTHCWorkload", "TTHCImport", "TTHCDomain", "Ledger", "tthc"]
+        ),
         .testTarget(name: "TTHCImportTests", dependencies: ["TTHCImport", "TTHCDomain", "Ledger"]),
         .testTarget(
             name: "TTHCReportsTests",
