@@ -1,1 +1,209 @@
-print("not yet written")
+import Ledger
+import TTHCDomain
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+// The projection benchmark: a full rebuild of every projection of an existing ledger against a
+// bare protobuf-decode loop over the same payloads, in one run, with its peak memory; then the
+// catch-up after events appended behind the projections' back. See Tools/README.md.
+
+/// Writes a progress line to standard error, so that the figures alone go to standard output.
+func report(_ line: String) {
+    let bytes = Array((line + "\n").utf8)
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+}
+
+func fail(_ message: String, status: Int32 = 1) -> Never {
+    report("projection-bench: \(message)")
+    exit(status)
+}
+
+/// Copies the file at `source` to `target` (created), returning its size.
+func copyFile(_ source: String, to target: String) throws -> Int {
+    let input = open(source, O_RDONLY)
+    guard input >= 0 else { throw LedgerError(.storage, "cannot read \(source): \(String(cString: strerror(errno)))") }
+    defer { close(input) }
+    let output = open(target, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    guard output >= 0 else {
+        throw LedgerError(.storage, "cannot create \(target): \(String(cString: strerror(errno)))")
+    }
+    defer { close(output) }
+    var buffer = [UInt8](repeating: 0, count: 1 << 22)
+    var total = 0
+    while true {
+        let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+        guard count >= 0 else {
+            throw LedgerError(.storage, "cannot read \(source): \(String(cString: strerror(errno)))")
+        }
+        if count == 0 { break }
+        var written = 0
+        while written < count {
+            let step = buffer.withUnsafeBytes { write(output, $0.baseAddress! + written, count - written) }
+            guard step > 0 else {
+                throw LedgerError(.storage, "cannot write \(target): \(String(cString: strerror(errno)))")
+            }
+            written += step
+        }
+        total += count
+    }
+    return total
+}
+
+let options = ProjectionBenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+var template = Array("\(options.parentDirectory)/projection-bench.XXXXXX".utf8CString)
+guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+    fail(
+        "cannot create a temporary directory in \(options.parentDirectory): \(String(cString: strerror(errno)))",
+        status: 4)
+}
+let scratch = String(cString: created)
+let copy = scratch + "/ledger"
+
+/// Deletes the copy and the scratch directory.
+func removeScratch() {
+    for file in ["data.mdb", "lock.mdb"] { unlink("\(copy)/\(file)") }
+    rmdir(copy)
+    rmdir(scratch)
+}
+
+struct Figures {
+    var events: UInt64 = 0
+    var ledgerBytes = 0
+    var copy = Clock(wall: 0, cpu: 0)
+    var rebuild = Clock(wall: 0, cpu: 0)
+    var projections = [String]()
+    var peakAfterRebuild = 0
+    var peakAnonymous = 0
+    var scan = Clock(wall: 0, cpu: 0)
+    var decodeScan = Clock(wall: 0, cpu: 0)
+    var payloadBytes = 0
+    var appended = 0
+    var lagBeforeCatchUp: UInt64 = 0
+    var catchUp = Clock(wall: 0, cpu: 0)
+    var peakAtEnd = 0
+}
+
+var figures = Figures()
+do {
+    guard mkdir(copy, 0o755) == 0 else {
+        throw LedgerError(.storage, "cannot create \(copy): \(String(cString: strerror(errno)))")
+    }
+    report("projection-bench: copying \(options.ledger) to \(copy)")
+    var start = Clock.now()
+    figures.ledgerBytes = try copyFile(options.ledger + "/data.mdb", to: copy + "/data.mdb")
+    figures.copy = Clock.now() - start
+
+    var ledgerOptions = Ledger.Options()
+    ledgerOptions.unsafeNoSync = options.noSync
+    let domain = try DomainLedger(directory: copy, options: ledgerOptions)
+    domain.engine.chunkSize = options.chunkSize
+    figures.events = try domain.ledger.head().seq
+    figures.projections = domain.engine.projections.map(\.name)
+
+    // 1. Every projection from seq 1, as `tthc rebuild` does it.
+    report(
+        "projection-bench: rebuilding \(figures.projections.joined(separator: ", ")) over \(grouped(Int(figures.events))) events"
+    )
+    var nextReport: UInt64 = 1_000_000
+    start = Clock.now()
+    try domain.engine.rebuild { name, done, total in
+        figures.peakAnonymous = max(figures.peakAnonymous, Memory.anonymousResident())
+        if done >= nextReport || done == total {
+            let elapsed = Clock.now() - start
+            report("… \(name): \(grouped(Int(done)))/\(grouped(Int(total))) in \(decimal(elapsed.wall, 1)) s")
+            nextReport = done + 1_000_000
+        }
+    }
+    figures.rebuild = Clock.now() - start
+    figures.peakAfterRebuild = Memory.peakResident()
+    let status = try domain.engine.status()
+    guard status.allSatisfy({ $0.checkpoint == figures.events && $0.shadow == nil }) else {
+        throw LedgerError(.integrity, "the rebuild did not reach the head: \(status)")
+    }
+
+    // 2. The same payloads, scanned alone and scanned and decoded.
+    report("projection-bench: scanning and decoding")
+    start = Clock.now()
+    var touched = 0
+    try domain.ledger.scan { view in
+        touched &+= view.payload.count
+        return true
+    }
+    figures.scan = Clock.now() - start
+    figures.payloadBytes = touched
+    start = Clock.now()
+    var decoded: UInt64 = 0
+    try domain.ledger.scan { view in
+        _ = try DomainEvent(typeName: view.type, schemaVersion: view.schemaVersion, payload: Array(view.payload))
+        decoded += 1
+        return true
+    }
+    figures.decodeScan = Clock.now() - start
+    guard decoded == figures.events else {
+        throw LedgerError(.integrity, "decoded \(decoded) events of \(figures.events)")
+    }
+
+    // 3. Events appended by a writer that does not keep the projections, then the catch-up.
+    let drafts = try AppendedEvents.drafts(count: options.append, seed: options.seed)
+    let outcome = try domain.ledger.append(drafts)
+    figures.appended = outcome.appendedCount
+    figures.lagBeforeCatchUp = try domain.engine.status().map(\.lag).max() ?? 0
+    report("projection-bench: appended \(grouped(figures.appended)) events; catching up")
+    start = Clock.now()
+    try domain.engine.catchUp()
+    figures.catchUp = Clock.now() - start
+    guard try domain.engine.status().allSatisfy({ $0.lag == 0 }) else {
+        throw LedgerError(.integrity, "the catch-up left a lag")
+    }
+    figures.peakAtEnd = Memory.peakResident()
+} catch {
+    removeScratch()
+    fail("\(error)", status: 4)
+}
+removeScratch()
+
+/// `text` followed by spaces up to `width` characters.
+func padded(_ text: String, _ width: Int) -> String {
+    text + String(repeating: " ", count: max(1, width - text.count))
+}
+
+/// `text` after spaces up to `width` characters.
+func rightAligned(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(1, width - text.count)) + text
+}
+
+/// One line of the table: what was timed, its events per second by the wall clock and by CPU
+/// time, and the wall and CPU time it took.
+func row(_ name: String, events: UInt64, time: Clock) -> String {
+    func rate(_ seconds: Double) -> String { seconds > 0 ? grouped(Int(Double(events) / seconds)) : "–" }
+    return padded(name, 44) + rightAligned(rate(time.wall), 12) + rightAligned(rate(time.cpu), 12)
+        + rightAligned(decimal(time.wall) + " s", 11) + rightAligned(decimal(time.cpu) + " s", 11)
+}
+
+let events = figures.events
+let ratio = figures.decodeScan.wall / max(figures.rebuild.wall, 1e-9)
+let cpuRatio = figures.decodeScan.cpu / max(figures.rebuild.cpu, 1e-9)
+print(
+    """
+    projection-bench: \(options.ledger), \(grouped(Int(events))) events, \(mebibytes(figures.ledgerBytes)) \
+    (copied in \(decimal(figures.copy.wall, 1)) s), \(grouped(figures.payloadBytes / max(1, Int(events)))) payload \
+    bytes per event, rebuild chunks of \(grouped(options.chunkSize)), \(options.noSync ? "no fsync" : "durable commits")
+
+    \(padded("events per second", 44))        wall         CPU       wall        CPU
+    \(row("rebuild of \(figures.projections.joined(separator: ", ")) from seq 1", events: events, time: figures.rebuild))
+    \(row("scan of the stored events", events: events, time: figures.scan))
+    \(row("scan and protobuf decode of every payload", events: events, time: figures.decodeScan))
+
+    the rebuild reaches \(decimal(ratio, 3)) of the decode loop's throughput by the wall clock, \
+    \(decimal(cpuRatio, 3)) by CPU time
+    peak resident memory after the rebuild: \(mebibytes(figures.peakAfterRebuild)) (ru_maxrss, with the mapped \
+    ledger pages touched); anonymous memory at most \(mebibytes(figures.peakAnonymous)) (sampled after each chunk)
+    catch-up of \(grouped(figures.appended)) events appended behind the projections (lag \
+    \(grouped(Int(figures.lagBeforeCatchUp)))): \(decimal(figures.catchUp.wall * 1000, 1)) ms wall, \
+    \(decimal(figures.catchUp.cpu * 1000, 1)) ms CPU
+    peak resident memory at the end: \(mebibytes(figures.peakAtEnd))
+    """)

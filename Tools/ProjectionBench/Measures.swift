@@ -1,0 +1,73 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A reading of the wall clock and of the CPU time the process has used, in seconds.
+///
+/// Both are reported: on a shared machine the wall clock also counts the time other processes
+/// hold the cores, while the CPU time leaves out the waits for the disk.
+struct Clock {
+    var wall: Double
+    var cpu: Double
+
+    static func now() -> Clock {
+        func seconds(_ id: clockid_t) -> Double {
+            var spec = timespec()
+            clock_gettime(id, &spec)
+            return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+        }
+        return Clock(wall: seconds(CLOCK_MONOTONIC), cpu: seconds(CLOCK_PROCESS_CPUTIME_ID))
+    }
+
+    static func - (lhs: Clock, rhs: Clock) -> Clock { Clock(wall: lhs.wall - rhs.wall, cpu: lhs.cpu - rhs.cpu) }
+}
+
+/// The process's memory, in bytes.
+enum Memory {
+    /// The peak resident set so far (`getrusage`'s `ru_maxrss`). It counts the pages of the
+    /// memory-mapped ledger the process touched, not only its own allocations.
+    static func peakResident() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss * 1024  // kilobytes on Linux
+    }
+
+    /// The anonymous resident memory now (`RssAnon` of `/proc/self/status`): the heap and stacks,
+    /// without the mapped file. 0 where the kernel does not say.
+    static func anonymousResident() -> Int {
+        let descriptor = open("/proc/self/status", O_RDONLY)
+        guard descriptor >= 0 else { return 0 }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return 0 }
+        let text = String(decoding: buffer[0..<count], as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("RssAnon:") }),
+            let kilobytes = Int(line.dropFirst(8).filter(\.isNumber))
+        else { return 0 }
+        return kilobytes * 1024
+    }
+}
+
+/// Thousands separated by commas, for reading figures at a glance.
+func grouped(_ value: Int) -> String {
+    let digits = Array(String(value))
+    var out = ""
+    for (index, digit) in digits.enumerated() {
+        if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
+        out.append(digit)
+    }
+    return out
+}
+
+/// `value` with `places` decimals, truncated.
+func decimal(_ value: Double, _ places: Int = 2) -> String {
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    return String(Double(Int(value * scale)) / scale)
+}
+
+/// Bytes as MiB.
+func mebibytes(_ bytes: Int) -> String { decimal(Double(bytes) / 1_048_576, 1) + " MiB" }
