@@ -6,21 +6,26 @@ import Ledger
     import Darwin
 #endif
 
-// Appends durable batches forever, printing `committed N` after each commit, until killed.
-// The crash-safety test runs it and kills it with SIGKILL at random moments.
-// Usage: ledger-stress DIR FIRST-BATCH BATCH-SIZE [PAUSE-MICROSECONDS]
+// Appends durable batches, printing `committed N` after each commit, until killed, until it has
+// written BATCHES batches when that is given, or as soon as the process that started it is gone
+// (so a writer left behind by a killed test run cannot fill the disk).
+// The crash-safety test runs it and kills it with SIGKILL at random moments; the backup test
+// lets a bounded writer append while it copies the ledger.
+// Usage: ledger-stress DIR FIRST-BATCH BATCH-SIZE [PAUSE-MICROSECONDS [BATCHES]]
 
 let arguments = CommandLine.arguments
-guard arguments.count == 4 || arguments.count == 5, let first = Int(arguments[2]), let size = Int(arguments[3]),
-    let pause = arguments.count == 5 ? UInt32(arguments[4]) : 0
+guard (4...6).contains(arguments.count), let first = Int(arguments[2]), let size = Int(arguments[3]),
+    let pause = arguments.count >= 5 ? UInt32(arguments[4]) : 0,
+    let batches = arguments.count == 6 ? Int(arguments[5]) : Int.max
 else {
-    print("usage: ledger-stress DIR FIRST-BATCH BATCH-SIZE [PAUSE-MICROSECONDS]")
+    print("usage: ledger-stress DIR FIRST-BATCH BATCH-SIZE [PAUSE-MICROSECONDS [BATCHES]]")
     exit(1)
 }
+let parent = getppid()
 let ledger = try Ledger(directory: arguments[1], options: Ledger.Options(create: true))
 let payload = [UInt8](repeating: 0x42, count: 200)
 var batch = first
-while true {
+while batch - first < batches && getppid() == parent {
     let drafts = (0..<size).map { index in
         EventDraft(
             stream: "stress/\(index % 7)", type: "Stressed", payload: payload,
