@@ -71,3 +71,28 @@ func decimal(_ value: Double, _ places: Int = 2) -> String {
 
 /// Bytes as MiB.
 func mebibytes(_ bytes: Int) -> String { decimal(Double(bytes) / 1_048_576, 1) + " MiB" }
+
+/// What the process has done besides computing.
+enum Activity {
+    /// Bytes passed to `write` and its kin so far (`wchar` of Linux's `/proc/self/io`): LMDB
+    /// writes each dirty page of a commit with them. 0 where the kernel does not say.
+    static func bytesWritten() -> Int {
+        let descriptor = open("/proc/self/io", O_RDONLY)
+        guard descriptor >= 0 else { return 0 }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return 0 }
+        let text = String(decoding: buffer[0..<count], as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("wchar:") }) else { return 0 }
+        return Int(line.dropFirst(6).filter(\.isNumber)) ?? 0
+    }
+
+    /// Context switches so far: voluntary (waiting, e.g. for the disk) and involuntary (another
+    /// process got the core).
+    static func contextSwitches() -> (voluntary: Int, involuntary: Int) {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return (usage.ru_nvcsw, usage.ru_nivcsw)
+    }
+}

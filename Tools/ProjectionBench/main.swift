@@ -78,6 +78,8 @@ struct Figures {
     var projections = [String]()
     var peakAfterRebuild = 0
     var peakAnonymous = 0
+    var rebuildWrote = 0
+    var rebuildSwitches = (voluntary: 0, involuntary: 0)
     var scan = Clock(wall: 0, cpu: 0)
     var decodeScan = Clock(wall: 0, cpu: 0)
     var payloadBytes = 0
@@ -109,6 +111,8 @@ do {
         "projection-bench: rebuilding \(figures.projections.joined(separator: ", ")) over \(grouped(Int(figures.events))) events"
     )
     var nextReport: UInt64 = 1_000_000
+    let writtenBefore = Activity.bytesWritten()
+    let switchesBefore = Activity.contextSwitches()
     start = Clock.now()
     try domain.engine.rebuild { name, done, total in
         figures.peakAnonymous = max(figures.peakAnonymous, Memory.anonymousResident())
@@ -119,6 +123,11 @@ do {
         }
     }
     figures.rebuild = Clock.now() - start
+    figures.rebuildWrote = Activity.bytesWritten() - writtenBefore
+    let switchesAfter = Activity.contextSwitches()
+    figures.rebuildSwitches = (
+        switchesAfter.voluntary - switchesBefore.voluntary, switchesAfter.involuntary - switchesBefore.involuntary
+    )
     figures.peakAfterRebuild = Memory.peakResident()
     let status = try domain.engine.status()
     guard status.allSatisfy({ $0.checkpoint == figures.events && $0.shadow == nil }) else {
@@ -198,6 +207,9 @@ print(
     \(row("scan of the stored events", events: events, time: figures.scan))
     \(row("scan and protobuf decode of every payload", events: events, time: figures.decodeScan))
 
+    the rebuild wrote \(mebibytes(figures.rebuildWrote)) (\(grouped(figures.rebuildWrote / max(1, Int(events)))) bytes an \
+    event) and was switched out \(grouped(figures.rebuildSwitches.voluntary)) times waiting, \
+    \(grouped(figures.rebuildSwitches.involuntary)) times for another process
     the rebuild reaches \(decimal(ratio, 3)) of the decode loop's throughput by the wall clock, \
     \(decimal(cpuRatio, 3)) by CPU time
     peak resident memory after the rebuild: \(mebibytes(figures.peakAfterRebuild)) (ru_maxrss, with the mapped \
