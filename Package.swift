@@ -73,6 +73,9 @@ let package = Package(
             name: "import-bench", dependencies: ["TTHCWorkload", "TTHCImport", "TTHCDomain", "Ledger"],
             path: "Tools/ImportBench"
         ),
+        .executableTarget(
+            name: "report-bench", dependencies: ["TTHCReports", "TTHCDomain", "Ledger"], path: "Tools/ReportBench"
+        ),
         .executableTarget(name: "import-fuzz", dependencies: ["TTHCImport", "TTHCDomain", "Ledger"], path: "Tools/ImportFuzz"),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         .testTarget(
@@ -86,7 +89,8 @@ let package = Package(
         .testTarget(
             name: "TTHCReportsTests",
             dependencies: [
-                "TTHCReports", "TTHCDomain", "Ledger", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                "TTHCReports", "TTHCDomain", "TTHCWorkload", "Ledger",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             exclude: ["Snapshots"]
         ),

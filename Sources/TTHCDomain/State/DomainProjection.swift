@@ -9,7 +9,8 @@ import SwiftProtobuf
 /// state layout changes: the engine rebuilds it in a shadow copy.
 public final class DomainProjection: Projection {
     public let name = "domain"
-    public let version: UInt32 = 1
+    /// 3: `dossiersByEnd` entries hold the dossier's ``DossierFacts``; the ``DossierTallies`` tables.
+    public let version: UInt32 = 3
     public let tableNames = DomainTables.names
     /// What validation decoded, for the fold that follows it, and the procedures receipts look up.
     let decoded = DecodedMessages()
@@ -145,7 +146,7 @@ public final class DomainProjection: Projection {
         guard let id = Self.dossierId(of: event) else { return }
         // Taken from the memo, so that this is the only reference and mutating it copies nothing.
         var dossier = try decoded.dossier(id, in: store, forUpdate: true) ?? DossierState()
-        let oldEndKey = Self.endKey(of: dossier, id: id)
+        let oldFacts = dossier.isAccepted ? DossierFacts(dossier) : nil
         let seq = view.seq
         switch event {
         case .dossierReceived(let e):
@@ -226,7 +227,9 @@ public final class DomainProjection: Projection {
         }
         dossier.seqs.append(seq)
         try store.putMessage(dossier, DomainTables.dossiers, id)
-        try reindex(id: id, from: oldEndKey, after: dossier, in: store)
+        let newFacts = dossier.isAccepted ? DossierFacts(dossier) : nil
+        try reindex(from: Self.endEntry(oldFacts, id: id), to: Self.endEntry(newFacts, id: id), in: store)
+        try DossierTallies.update(from: oldFacts, to: newFacts, id: id, in: store)
     }
 
     private func fillProcessingDays(_ dossier: inout DossierState, in store: any ProjectionStore) throws {
@@ -240,18 +243,23 @@ public final class DomainProjection: Projection {
         }
     }
 
-    /// Keeps `dossiersByEnd` in step: one entry per accepted dossier, under its end day.
-    private func reindex(id: String, from old: [UInt8]?, after: DossierState, in store: any ProjectionStore) throws {
-        let new = Self.endKey(of: after, id: id)
-        guard old != new else { return }
-        if let old { try store.delete(DomainTables.dossiersByEnd, key: old) }
-        if let new { try store.put(DomainTables.dossiersByEnd, key: new, value: []) }
+    /// Keeps `dossiersByEnd` in step: one entry per accepted dossier, under its end day, holding
+    /// its ``DossierFacts``; written only when the key or the facts change.
+    private func reindex(
+        from old: (key: [UInt8], facts: [UInt8])?, to new: (key: [UInt8], facts: [UInt8])?,
+        in store: any ProjectionStore
+    ) throws {
+        if let old, old.key != new?.key { try store.delete(DomainTables.dossiersByEnd, key: old.key) }
+        if let new, old?.key != new.key || old?.facts != new.facts {
+            try store.put(DomainTables.dossiersByEnd, key: new.key, value: new.facts)
+        }
     }
 
-    /// The `dossiersByEnd` key of a dossier; `nil` when it is not accepted.
-    private static func endKey(of dossier: DossierState, id: String) -> [UInt8]? {
-        guard dossier.isAccepted else { return nil }
-        return (dossier.endDay.map(DomainTables.dayKey) ?? DomainTables.openEndKey) + Array(id.utf8)
+    /// The `dossiersByEnd` key and value of a dossier with `facts`; `nil` when it is not accepted.
+    private static func endEntry(_ facts: DossierFacts?, id: String) -> (key: [UInt8], facts: [UInt8])? {
+        guard let facts else { return nil }
+        let key = (facts.endDay.map(DomainTables.dayKey) ?? DomainTables.openEndKey) + Array(id.utf8)
+        return (key, facts.bytes)
     }
 
     // MARK: Decoding

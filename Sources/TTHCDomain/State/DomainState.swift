@@ -32,6 +32,109 @@ public struct DomainState {
         }
     }
 
+    /// Visits the ``DossierFacts`` of the same dossiers as ``forEachDossier(endingOnOrAfter:_:)``,
+    /// read from the end-day index alone: what a report needs, without decoding any dossier.
+    public func forEachDossierFacts(endingOnOrAfter day: LocalDate, _ body: (DossierFacts) throws -> Void) throws {
+        try store.scan(DomainTables.dossiersByEnd, prefix: [], from: DomainTables.dayKey(day)) { key, value in
+            guard let facts = DossierFacts(bytes: value) else {
+                let id = String(decoding: UnsafeRawBufferPointer(rebasing: key[4...]), as: UTF8.self)
+                throw LedgerError(
+                    .integrity, "the end-day index entry of dossier \(id) is unreadable; run `tthc rebuild`")
+            }
+            try body(facts)
+            return true
+        }
+    }
+
+    /// Visits the ``DossierFacts`` of the regular dossiers open at the end of `day`: received on
+    /// or before it, and still open or ended after it (see ``DossierTallies``).
+    public func forEachDossierFacts(openAtEndOf day: LocalDate, _ body: (DossierFacts) throws -> Void) throws {
+        // Facts begin with a flags byte and two 4-byte enums, then the receipt instant.
+        let receivedAtOffset = 9
+        let lastReceipt = VietnamTime.utcMicroseconds(startOf: day.adding(days: 1))
+        try store.scan(DomainTables.dossiersByEnd, prefix: [], from: DomainTables.dayKey(day.adding(days: 1))) {
+            key, value in
+            // Most dossiers ending after `day` were received after it too: skipped unread.
+            if value.count >= receivedAtOffset + 8,
+                Int64(littleEndian: value.loadUnaligned(fromByteOffset: receivedAtOffset, as: Int64.self))
+                    >= lastReceipt
+            {
+                return true
+            }
+            guard let facts = DossierFacts(bytes: value) else {
+                let id = String(decoding: UnsafeRawBufferPointer(rebasing: key[4...]), as: UTF8.self)
+                throw LedgerError(
+                    .integrity, "the end-day index entry of dossier \(id) is unreadable; run `tthc rebuild`")
+            }
+            if facts.receivedDay <= day && facts.isRegular { try body(facts) }
+            return true
+        }
+    }
+
+    /// Visits the ``DossierFacts`` of every accepted dossier ended before the day it was received
+    /// (see ``DossierTallies``), in id order.
+    public func forEachIrregularDossierFacts(_ body: (DossierFacts) throws -> Void) throws {
+        try store.scan(DomainTables.irregularDossiers) { key, value in
+            guard let facts = DossierFacts(bytes: value) else {
+                throw LedgerError(
+                    .integrity,
+                    "the irregular-dossier entry of \(String(decoding: key, as: UTF8.self)) is unreadable; "
+                        + "run `tthc rebuild`")
+            }
+            try body(facts)
+            return true
+        }
+    }
+
+    /// Visits the receipts of regular dossiers per day and competent unit, up to `day`, by day.
+    public func forEachReceiptTally(
+        through day: LocalDate, _ body: (LocalDate, String, ReceiptTally) throws -> Void
+    )
+        throws
+    {
+        try forEachDayTally(DomainTables.receiptDays, through: day) { day, unit, counters in
+            try body(day, unit, ReceiptTally(counters: counters))
+        }
+    }
+
+    /// Visits the ends of regular dossiers per day and competent unit, up to `day`, by day.
+    public func forEachEndTally(through day: LocalDate, _ body: (LocalDate, String, EndTally) throws -> Void) throws {
+        try forEachDayTally(DomainTables.endDays, through: day) { day, unit, counters in
+            try body(day, unit, EndTally(counters: counters))
+        }
+    }
+
+    private func forEachDayTally(
+        _ table: ProjectionTable, through last: LocalDate, _ body: (LocalDate, String, [Int64]) throws -> Void
+    ) throws {
+        try store.scan(table) { key, value in
+            guard let day = DomainTables.day(fromKey: key) else {
+                throw LedgerError(.integrity, "a day tally has an unreadable key; run `tthc rebuild`")
+            }
+            guard day <= last else { return false }
+            try body(
+                day, String(decoding: UnsafeRawBufferPointer(rebasing: key[4...]), as: UTF8.self),
+                DossierTallies.counters(value))
+            return true
+        }
+    }
+
+    /// Visits the given due dates of regular dossiers received from `first` through `last`.
+    public func forEachDueDateTally(
+        from first: LocalDate, through last: LocalDate, _ body: (DueDateTally) throws -> Void
+    )
+        throws
+    {
+        try store.scan(DomainTables.dueDates, prefix: [], from: DomainTables.dayKey(first)) { key, value in
+            guard let tally = DueDateTally(key: key, value: value) else {
+                throw LedgerError(.integrity, "a due-date tally has an unreadable key; run `tthc rebuild`")
+            }
+            guard tally.receivedDay <= last else { return false }
+            try body(tally)
+            return true
+        }
+    }
+
     /// Visits every dossier the ledger knows, accepted or not, in id order.
     public func forEachDossier(_ body: (DossierState) throws -> Void) throws {
         try store.scan(DomainTables.dossiers) { _, value in

@@ -6,14 +6,18 @@ import SwiftProtobuf
 /// | table | key | value |
 /// |---|---|---|
 /// | `dossiers` | dossier id | ``DossierState`` |
-/// | `dossiersByEnd` | end day (4, sortable) ‖ dossier id | empty; end day `FFFFFFFF` while open |
+/// | `dossiersByEnd` | end day (4, sortable) ‖ dossier id | ``DossierFacts``; end day `FFFFFFFF` while open |
 /// | `procedures` | procedure code | ``ProcedureState`` |
 /// | `units` | unit code | ``UnitState`` |
 /// | `calendar` | day (4, sortable) | ``CalendarDayState`` |
 /// | `planTasks` | task id | ``PlanTaskState`` |
 /// | `reports` | `seq` (8) | ``ReportIssued`` |
+/// | `receiptDays`, `endDays`, `dueDates`, `irregularDossiers` | see ``DossierTallies`` | |
 enum DomainTables {
-    static let names = ["dossiers", "dossiersByEnd", "procedures", "units", "calendar", "planTasks", "reports"]
+    static let names = [
+        "dossiers", "dossiersByEnd", "procedures", "units", "calendar", "planTasks", "reports", "receiptDays",
+        "endDays", "dueDates", "irregularDossiers",
+    ]
     static let dossiers = ProjectionTable(0)
     static let dossiersByEnd = ProjectionTable(1)
     static let procedures = ProjectionTable(2)
@@ -21,6 +25,10 @@ enum DomainTables {
     static let calendar = ProjectionTable(4)
     static let planTasks = ProjectionTable(5)
     static let reports = ProjectionTable(6)
+    static let receiptDays = ProjectionTable(7)
+    static let endDays = ProjectionTable(8)
+    static let dueDates = ProjectionTable(9)
+    static let irregularDossiers = ProjectionTable(10)
 
     /// The end-day key of a dossier still open: after every real day.
     static let openEndKey: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF]

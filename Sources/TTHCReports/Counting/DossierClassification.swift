@@ -44,6 +44,14 @@ public struct DossierClassification: Sendable, Equatable {
     /// R = receipt date, E = end date (resolution; withdrawal date for withdrawn), D = the due
     /// date in force at the time compared, all local dates.
     public static func classify(_ dossier: DossierState, in period: ReportPeriod) -> DossierClassification? {
+        classify(dossier, in: period, explaining: true)
+    }
+
+    /// Classifies a dossier or its ``DossierFacts`` by the same rules, with the reasons in words
+    /// only when `explaining` (reports sum hundreds of thousands and need none).
+    static func classify<Dossier: CountedDossier>(
+        _ dossier: Dossier, in period: ReportPeriod, explaining: Bool
+    ) -> DossierClassification? {
         guard dossier.isAccepted else { return nil }
         let receivedDay = dossier.receivedDay
         let endDay = dossier.endDay
@@ -51,45 +59,48 @@ public struct DossierClassification: Sendable, Equatable {
         if let endDay, endDay < period.from { return nil }
 
         var reasons = [String]()
+        func explain(_ reason: @autoclosure () -> String) {
+            if explaining { reasons.append(reason()) }
+        }
         let received: Received
         if receivedDay < period.from {
             received = .carriedOver
-            reasons.append("received \(receivedDay), before the period: carried over")
+            explain("received \(receivedDay), before the period: carried over")
         } else if dossier.channel == .online {
             received = .online
-            reasons.append("received \(receivedDay) online")
+            explain("received \(receivedDay) online")
         } else {
             received = .directOrPostal
-            reasons.append("received \(receivedDay) \(dossier.channel == .postal ? "by post" : "at the desk")")
+            explain("received \(receivedDay) \(dossier.channel == .postal ? "by post" : "at the desk")")
         }
 
         var classification = DossierClassification(received: received, resolved: nil, pending: nil, reasons: [])
         if let endDay, endDay <= period.to, let endedAt = dossier.endedAt {
             if dossier.withdrawn && !dossier.resolved {
                 classification.resolved = .onTime
-                reasons.append("withdrawn \(endDay): counts as on time")
+                explain("withdrawn \(endDay): counts as on time")
             } else if let due = dossier.dueAt(asOf: endedAt).map(VietnamTime.localDate(utcMicroseconds:)) {
                 let kind: Resolved = endDay < due ? .early : endDay == due ? .onTime : .late
                 classification.resolved = kind
-                reasons.append("resolved \(endDay), due \(due): \(kind.rawValue)")
+                explain("resolved \(endDay), due \(due): \(kind.rawValue)")
             } else {
                 classification.resolved = .onTime
-                reasons.append("resolved \(endDay) with no due date: counts as on time")
+                explain("resolved \(endDay) with no due date: counts as on time")
             }
         } else {
             let due = dossier.dueDay(asOfEndOf: period.to)
             if dossier.isPaused(on: period.to) {
                 classification.pending = .withinDeadline
-                reasons.append("open at \(period.to), clock stopped for a supplement: within the deadline")
+                explain("open at \(period.to), clock stopped for a supplement: within the deadline")
             } else if let due, due < period.to {
                 classification.pending = .overdue
-                reasons.append("open at \(period.to), due \(due): overdue")
+                explain("open at \(period.to), due \(due): overdue")
             } else if let due {
                 classification.pending = .withinDeadline
-                reasons.append("open at \(period.to), due \(due): within the deadline")
+                explain("open at \(period.to), due \(due): within the deadline")
             } else {
                 classification.pending = .withinDeadline
-                reasons.append("open at \(period.to) with no due date: within the deadline")
+                explain("open at \(period.to) with no due date: within the deadline")
             }
         }
         classification.reasons = reasons

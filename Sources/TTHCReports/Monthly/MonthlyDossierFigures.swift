@@ -35,7 +35,7 @@ public struct MonthlyDossierFigures: Sendable, Equatable {
     /// ledger position knows it (``ProcessingDaysInForce``); `nil` falls back to what was known when
     /// the receipt was recorded.
     mutating func add(
-        _ dossier: DossierState, _ classification: DossierClassification, calendar: WorkingCalendar,
+        _ dossier: some CountedDossier, _ classification: DossierClassification, calendar: WorkingCalendar,
         processingDaysInForce: Int? = nil
     ) {
         if classification.received != .carriedOver {
@@ -46,12 +46,11 @@ public struct MonthlyDossierFigures: Sendable, Equatable {
                 business += 1
                 if isOnline { businessOnline += 1 }
             }
-            if dossier.receivingUnit != dossier.competentUnit { locationIndependent += 1 }
+            if dossier.receivedAtAnotherDesk { locationIndependent += 1 }
             if dossier.digitized { digitized += 1 }
             documentsRequired += Int(dossier.documentsRequired)
             documentsReused += Int(dossier.documentsReused)
-            let processingDays =
-                processingDaysInForce ?? (dossier.processingDaysKnown ? Int(dossier.processingDays) : nil)
+            let processingDays = processingDaysInForce ?? dossier.processingDaysAtReceipt
             if dossier.dueDateLongerThanProcedure(processingDays: processingDays, calendar: calendar) {
                 dueDateLongerThanProcedure += 1
             }

@@ -53,14 +53,7 @@ public struct MonthlyReport: Sendable, Equatable {
         let procedures = ProcedureFigures.compute(
             allProcedures, on: period.to, timeTarget: ReformTarget.timeCutTarget(year: period.year))
 
-        var daysInForce = ProcessingDaysInForce(allProcedures)
-        var byUnit: [String: MonthlyDossierFigures] = [:]
-        try state.forEachDossier(endingOnOrAfter: period.from) { dossier in
-            guard let classification = DossierClassification.classify(dossier, in: period) else { return }
-            let processingDays = classification.received == .carriedOver ? nil : daysInForce.days(for: dossier)
-            byUnit[context.reportingUnit(dossier.competentUnit), default: MonthlyDossierFigures()]
-                .add(dossier, classification, calendar: context.calendar, processingDaysInForce: processingDays)
-        }
+        let byUnit = try PeriodTally.compute(context, daysInForce: ProcessingDaysInForce(allProcedures)).figures
         let units = context.ordered(byUnit).filter { !$0.value.isZero }.map { entry in
             UnitRow(
                 unit: entry.unit, name: context.unitName(entry.unit), level: context.unitLevel(entry.unit),

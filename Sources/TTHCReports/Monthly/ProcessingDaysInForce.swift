@@ -20,10 +20,15 @@ struct ProcessingDaysInForce {
     }
 
     /// The days of `dossier`'s procedure in force on its receipt date; `nil` when it was not in force.
-    mutating func days(for dossier: DossierState) -> Int? {
-        let key = Key(code: dossier.procedureCode, day: dossier.receivedDay.dayNumber)
+    mutating func days(for dossier: some CountedDossier) -> Int? {
+        days(code: dossier.procedureCode, on: dossier.receivedDay)
+    }
+
+    /// The days of procedure `code` in force on `day`; `nil` when it was not in force.
+    mutating func days(code: String, on day: LocalDate) -> Int? {
+        let key = Key(code: code, day: day.dayNumber)
         if let days = known[key] { return days }
-        let days = procedures[key.code]?.attributes(on: dossier.receivedDay).map { Int($0.processingDays) }
+        let days = procedures[code]?.attributes(on: day).map { Int($0.processingDays) }
         known[key] = days
         return days
     }

@@ -25,11 +25,7 @@ public struct QuarterlyReport: Sendable, Equatable {
         -> QuarterlyReport
     {
         let context = try ReportContext(state: state, position: position, period: period)
-        var byUnit: [String: DossierCounts] = [:]
-        try state.forEachDossier(endingOnOrAfter: period.from) { dossier in
-            guard let classification = DossierClassification.classify(dossier, in: period) else { return }
-            byUnit[context.reportingUnit(dossier.competentUnit), default: DossierCounts()].add(classification)
-        }
+        let byUnit = try PeriodTally.compute(context, daysInForce: nil).counts
         let rows = context.ordered(byUnit).filter { !$0.value.isZero }.map { entry in
             Row(
                 unit: entry.unit, name: context.unitName(entry.unit), level: context.unitLevel(entry.unit),

@@ -1,0 +1,243 @@
+import Ledger
+
+/// Per-day, per-unit counts of the dossiers' ``DossierFacts``, kept by the domain projection so
+/// that a report sums a few thousand day rows instead of visiting every dossier of its period.
+///
+/// | table | key | value (little-endian `Int64` counters) |
+/// |---|---|---|
+/// | `receiptDays` | receipt day (4, sortable) ‖ competent unit | ``ReceiptTally`` |
+/// | `endDays` | end day (4, sortable) ‖ competent unit | ``EndTally`` |
+/// | `dueDates` | receipt day ‖ unit ‖ procedure (2-byte length ‖ UTF-8 each) ‖ given due day ‖ processing days at receipt (4, `FFFFFFFF` unknown) | count |
+/// | `irregularDossiers` | dossier id | ``DossierFacts`` |
+///
+/// Only *regular* dossiers are counted here: accepted, and not ended before the day they were
+/// received (which validation refuses, but a correction can still record). For those, a period's
+/// receipts, carried-over dossiers and resolutions follow from these counts alone; the few
+/// irregular ones are kept whole in `irregularDossiers` for reports to classify one by one.
+///
+/// The fold updates the counts by the difference between a dossier's facts before and after each
+/// event, and deletes a row when its counts return to zero, so that the tables depend only on the
+/// dossiers' current facts: the same after incremental folding as after a rebuild.
+enum DossierTallies {
+    /// Applies the change of one dossier's facts, `old` → `new` (`nil`: not accepted).
+    static func update(
+        from old: DossierFacts?, to new: DossierFacts?, id: String, in store: any ProjectionStore
+    )
+        throws
+    {
+        guard old != new else { return }
+        var deltas = [Delta]()
+        if let old { contributions(of: old, sign: -1, into: &deltas) }
+        if let new { contributions(of: new, sign: 1, into: &deltas) }
+        for delta in deltas where delta.counters.contains(where: { $0 != 0 }) {
+            let stored = try store.value(delta.table, forKey: delta.key).map { counters($0) } ?? []
+            var sum = [Int64](repeating: 0, count: delta.counters.count)
+            for index in sum.indices {
+                sum[index] = (index < stored.count ? stored[index] : 0) &+ delta.counters[index]
+            }
+            if sum.allSatisfy({ $0 == 0 }) {
+                try store.delete(delta.table, key: delta.key)
+            } else {
+                try store.put(delta.table, key: delta.key, value: bytes(sum))
+            }
+        }
+        let key = Array(id.utf8)
+        if let new, !new.isRegular {
+            try store.put(DomainTables.irregularDossiers, key: key, value: new.bytes)
+        } else if let old, !old.isRegular {
+            try store.delete(DomainTables.irregularDossiers, key: key)
+        }
+    }
+
+    private struct Delta {
+        var table: ProjectionTable
+        var key: [UInt8]
+        var counters: [Int64]
+    }
+
+    private static func contributions(of facts: DossierFacts, sign: Int64, into deltas: inout [Delta]) {
+        guard facts.isRegular else { return }
+        func add(_ table: ProjectionTable, _ key: [UInt8], _ counters: [Int64]) {
+            if let index = deltas.firstIndex(where: { $0.table == table && $0.key == key }) {
+                for position in counters.indices { deltas[index].counters[position] += sign * counters[position] }
+            } else {
+                deltas.append(Delta(table: table, key: key, counters: counters.map { sign * $0 }))
+            }
+        }
+        let unit = Array(facts.competentUnit.utf8)
+        let receivedDay = facts.receivedDay
+        add(DomainTables.receiptDays, DomainTables.dayKey(receivedDay) + unit, ReceiptTally(facts).counters)
+        if let endDay = facts.endDay {
+            add(DomainTables.endDays, DomainTables.dayKey(endDay) + unit, EndTally(facts).counters)
+        }
+        if let givenDueAt = facts.givenDueAt {
+            add(
+                DomainTables.dueDates,
+                DueDateTally.key(
+                    receivedDay: receivedDay, unit: facts.competentUnit, procedureCode: facts.procedureCode,
+                    givenDueDay: localDay(givenDueAt), processingDaysAtReceipt: facts.processingDays),
+                [1])
+        }
+    }
+
+    static func counters(_ bytes: some Collection<UInt8>) -> [Int64] {
+        let bytes = Array(bytes)
+        return stride(from: 0, to: bytes.count - bytes.count % 8, by: 8).map { offset in
+            bytes[offset..<offset + 8].reversed().reduce(Int64(0)) { $0 << 8 | Int64($1) }
+        }
+    }
+
+    static func bytes(_ counters: [Int64]) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(counters.count * 8)
+        for counter in counters { withUnsafeBytes(of: counter.littleEndian) { out.append(contentsOf: $0) } }
+        return out
+    }
+}
+
+extension DossierFacts {
+    /// Not ended before the day it was received: counted in the day tallies (``DossierTallies``).
+    var isRegular: Bool {
+        guard let endDay else { return true }
+        return endDay >= receivedDay
+    }
+}
+
+/// The regular dossiers one unit received on one day (``DossierTallies``).
+public struct ReceiptTally: Sendable, Equatable {
+    public var received = 0
+    public var online = 0
+    public var business = 0
+    public var businessOnline = 0
+    /// Received at another desk than the competent unit's.
+    public var locationIndependent = 0
+    public var digitized = 0
+    public var documentsRequired = 0
+    public var documentsReused = 0
+
+    init(_ facts: DossierFacts) {
+        let online = facts.channel == .online
+        let business = facts.applicantKind == .business
+        received = 1
+        self.online = online ? 1 : 0
+        self.business = business ? 1 : 0
+        businessOnline = business && online ? 1 : 0
+        locationIndependent = facts.locationIndependent ? 1 : 0
+        digitized = facts.digitized ? 1 : 0
+        documentsRequired = Int(facts.documentsRequired)
+        documentsReused = Int(facts.documentsReused)
+    }
+
+    init(counters: [Int64]) {
+        func at(_ index: Int) -> Int { index < counters.count ? Int(counters[index]) : 0 }
+        received = at(0)
+        online = at(1)
+        business = at(2)
+        businessOnline = at(3)
+        locationIndependent = at(4)
+        digitized = at(5)
+        documentsRequired = at(6)
+        documentsReused = at(7)
+    }
+
+    var counters: [Int64] {
+        [
+            received, online, business, businessOnline, locationIndependent, digitized, documentsRequired,
+            documentsReused,
+        ]
+        .map(Int64.init)
+    }
+}
+
+/// The regular dossiers of one unit that ended on one day, by how the end compares with the due
+/// date in force then (``DossierTallies``).
+public struct EndTally: Sendable, Equatable {
+    /// Ended before the due date.
+    public var beforeDue = 0
+    /// Ended on the due date.
+    public var onDue = 0
+    /// Ended after the due date.
+    public var afterDue = 0
+    /// Withdrawn, or resolved with no due date.
+    public var withdrawnOrWithoutDue = 0
+
+    public var total: Int { beforeDue + onDue + afterDue + withdrawnOrWithoutDue }
+
+    init(_ facts: DossierFacts) {
+        guard let endedAt = facts.endedAt, let endDay = facts.endDay, !(facts.withdrawn && !facts.resolved),
+            let due = facts.dueAt(asOf: endedAt).map(localDay)
+        else {
+            withdrawnOrWithoutDue = 1
+            return
+        }
+        if endDay < due {
+            beforeDue = 1
+        } else if endDay == due {
+            onDue = 1
+        } else {
+            afterDue = 1
+        }
+    }
+
+    init(counters: [Int64]) {
+        func at(_ index: Int) -> Int { index < counters.count ? Int(counters[index]) : 0 }
+        beforeDue = at(0)
+        onDue = at(1)
+        afterDue = at(2)
+        withdrawnOrWithoutDue = at(3)
+    }
+
+    var counters: [Int64] { [beforeDue, onDue, afterDue, withdrawnOrWithoutDue].map(Int64.init) }
+}
+
+/// How many regular dossiers of one unit and procedure, received on one day, were given one due
+/// date: what the `dueDateLongerThanProcedure` figure compares with the procedure's time in force
+/// (``DossierTallies``).
+public struct DueDateTally: Sendable, Equatable {
+    public var receivedDay: LocalDate
+    public var unit: String
+    public var procedureCode: String
+    public var givenDueDay: LocalDate
+    /// The processing days known when the receipts were recorded.
+    public var processingDaysAtReceipt: Int?
+    public var count: Int
+
+    static func key(
+        receivedDay: LocalDate, unit: String, procedureCode: String, givenDueDay: LocalDate,
+        processingDaysAtReceipt: UInt32?
+    ) -> [UInt8] {
+        var key = DomainTables.dayKey(receivedDay)
+        for text in [unit, procedureCode] {
+            let utf8 = Array(text.utf8.prefix(Int(UInt16.max)))
+            key += [UInt8(utf8.count >> 8), UInt8(utf8.count & 0xFF)] + utf8
+        }
+        key += DomainTables.dayKey(givenDueDay)
+        let days = processingDaysAtReceipt ?? UInt32.max
+        key += [UInt8(days >> 24), UInt8(days >> 16 & 0xFF), UInt8(days >> 8 & 0xFF), UInt8(days & 0xFF)]
+        return key
+    }
+
+    /// Reads a stored row; `nil` when it is not one.
+    init?(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
+        var offset = 4
+        func text() -> String? {
+            guard offset + 2 <= key.count else { return nil }
+            let count = Int(key[offset]) << 8 | Int(key[offset + 1])
+            guard offset + 2 + count <= key.count else { return nil }
+            defer { offset += 2 + count }
+            return String(
+                decoding: UnsafeRawBufferPointer(rebasing: key[offset + 2..<offset + 2 + count]), as: UTF8.self)
+        }
+        guard let receivedDay = DomainTables.day(fromKey: key), let unit = text(), let procedureCode = text(),
+            offset + 8 == key.count,
+            let givenDueDay = DomainTables.day(fromKey: UnsafeRawBufferPointer(rebasing: key[offset..<offset + 4]))
+        else { return nil }
+        let days = key[(offset + 4)...].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        self.receivedDay = receivedDay
+        self.unit = unit
+        self.procedureCode = procedureCode
+        self.givenDueDay = givenDueDay
+        processingDaysAtReceipt = days == UInt32.max ? nil : Int(days)
+        count = Int(DossierTallies.counters(value).first ?? 0)
+    }
+}
