@@ -92,29 +92,28 @@ public struct DomainState {
     )
         throws
     {
-        try forEachDayTally(DomainTables.receiptDays, through: day) { day, unit, counters in
-            try body(day, unit, ReceiptTally(counters: counters))
+        try forEachDayTally(DomainTables.receiptDays, through: day) { day, unit, value in
+            try body(day, unit, ReceiptTally(bytes: value))
         }
     }
 
     /// Visits the ends of regular dossiers per day and competent unit, up to `day`, by day.
     public func forEachEndTally(through day: LocalDate, _ body: (LocalDate, String, EndTally) throws -> Void) throws {
-        try forEachDayTally(DomainTables.endDays, through: day) { day, unit, counters in
-            try body(day, unit, EndTally(counters: counters))
+        try forEachDayTally(DomainTables.endDays, through: day) { day, unit, value in
+            try body(day, unit, EndTally(bytes: value))
         }
     }
 
     private func forEachDayTally(
-        _ table: ProjectionTable, through last: LocalDate, _ body: (LocalDate, String, [Int64]) throws -> Void
+        _ table: ProjectionTable, through last: LocalDate,
+        _ body: (LocalDate, String, UnsafeRawBufferPointer) throws -> Void
     ) throws {
         try store.scan(table) { key, value in
             guard let day = DomainTables.day(fromKey: key) else {
                 throw LedgerError(.integrity, "a day tally has an unreadable key; run `tthc rebuild`")
             }
             guard day <= last else { return false }
-            try body(
-                day, String(decoding: UnsafeRawBufferPointer(rebasing: key[4...]), as: UTF8.self),
-                DossierTallies.counters(value))
+            try body(day, String(decoding: UnsafeRawBufferPointer(rebasing: key[4...]), as: UTF8.self), value)
             return true
         }
     }

@@ -80,6 +80,12 @@ enum DossierTallies {
         }
     }
 
+    /// The `index`th counter of a stored value; 0 past its end.
+    static func counter(_ index: Int, of bytes: UnsafeRawBufferPointer) -> Int {
+        guard (index + 1) * 8 <= bytes.count else { return 0 }
+        return Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: Int64.self)))
+    }
+
     static func counters(_ bytes: some Collection<UInt8>) -> [Int64] {
         let bytes = Array(bytes)
         return stride(from: 0, to: bytes.count - bytes.count % 8, by: 8).map { offset in
@@ -128,8 +134,8 @@ public struct ReceiptTally: Sendable, Equatable {
         documentsReused = Int(facts.documentsReused)
     }
 
-    init(counters: [Int64]) {
-        func at(_ index: Int) -> Int { index < counters.count ? Int(counters[index]) : 0 }
+    init(bytes: UnsafeRawBufferPointer) {
+        func at(_ index: Int) -> Int { DossierTallies.counter(index, of: bytes) }
         received = at(0)
         online = at(1)
         business = at(2)
@@ -179,8 +185,8 @@ public struct EndTally: Sendable, Equatable {
         }
     }
 
-    init(counters: [Int64]) {
-        func at(_ index: Int) -> Int { index < counters.count ? Int(counters[index]) : 0 }
+    init(bytes: UnsafeRawBufferPointer) {
+        func at(_ index: Int) -> Int { DossierTallies.counter(index, of: bytes) }
         beforeDue = at(0)
         onDue = at(1)
         afterDue = at(2)
@@ -238,6 +244,6 @@ public struct DueDateTally: Sendable, Equatable {
         self.procedureCode = procedureCode
         self.givenDueDay = givenDueDay
         processingDaysAtReceipt = days == UInt32.max ? nil : Int(days)
-        count = Int(DossierTallies.counters(value).first ?? 0)
+        count = DossierTallies.counter(0, of: value)
     }
 }

@@ -27,35 +27,27 @@ struct PeriodTally {
         let state = context.state
         let monthly = daysInForce != nil
         var daysInForce = daysInForce
-        var tally = PeriodTally()
-        var reportingUnits: [String: String] = [:]
-        func unit(_ competentUnit: String) -> String {
-            if let known = reportingUnits[competentUnit] { return known }
-            let unit = context.reportingUnit(competentUnit)
-            reportingUnits[competentUnit] = unit
-            return unit
-        }
+        // Summed per competent unit, one lookup per row, then per reporting unit at the end.
+        var slots = UnitSlots()
 
         try state.forEachReceiptTally(through: period.to) { day, competentUnit, receipts in
-            let unit = unit(competentUnit)
+            let slot = slots.slot(competentUnit)
             if day < period.from {
-                tally.counts[unit, default: DossierCounts()].carriedOver += receipts.received
+                slots.counts[slot].carriedOver += receipts.received
                 return
             }
-            tally.counts[unit, default: DossierCounts()].online += receipts.online
-            tally.counts[unit, default: DossierCounts()].directOrPostal += receipts.received - receipts.online
-            guard monthly else { return }
-            tally.figures[unit, default: MonthlyDossierFigures()].add(receipts)
+            slots.counts[slot].online += receipts.online
+            slots.counts[slot].directOrPostal += receipts.received - receipts.online
+            if monthly { slots.figures[slot].add(receipts) }
         }
         try state.forEachEndTally(through: period.to) { day, competentUnit, ends in
-            let unit = unit(competentUnit)
+            let slot = slots.slot(competentUnit)
             if day < period.from {
-                tally.counts[unit, default: DossierCounts()].carriedOver -= ends.total
+                slots.counts[slot].carriedOver -= ends.total
                 return
             }
-            tally.counts[unit, default: DossierCounts()].add(ends)
-            guard monthly else { return }
-            tally.figures[unit, default: MonthlyDossierFigures()].add(ends)
+            slots.counts[slot].add(ends)
+            if monthly { slots.figures[slot].add(ends) }
         }
         if monthly {
             var allowedDueDays: [DueDateKey: LocalDate?] = [:]
@@ -74,8 +66,7 @@ struct PeriodTally {
                     allowedDueDays[key] = allowed
                 }
                 if DueDateRule.givenDueDate(dueDates.givenDueDay, exceeds: allowed) {
-                    tally.figures[unit(dueDates.unit), default: MonthlyDossierFigures()].dueDateLongerThanProcedure +=
-                        dueDates.count
+                    slots.figures[slots.slot(dueDates.unit)].dueDateLongerThanProcedure += dueDates.count
                 }
             }
         }
@@ -83,19 +74,42 @@ struct PeriodTally {
             guard let pending = DossierClassification.classify(dossier, in: period, explaining: false)?.pending else {
                 return
             }
-            let unit = unit(dossier.competentUnit)
+            let slot = slots.slot(dossier.competentUnit)
             switch pending {
-            case .withinDeadline: tally.counts[unit, default: DossierCounts()].withinDeadline += 1
-            case .overdue: tally.counts[unit, default: DossierCounts()].overdue += 1
+            case .withinDeadline: slots.counts[slot].withinDeadline += 1
+            case .overdue:
+                slots.counts[slot].overdue += 1
+                if monthly { slots.figures[slot].pendingOverdue += 1 }
             }
-            if monthly && pending == .overdue {
-                tally.figures[unit, default: MonthlyDossierFigures()].pendingOverdue += 1
-            }
+        }
+
+        var tally = PeriodTally()
+        for (slot, competentUnit) in slots.units.enumerated() {
+            let unit = context.reportingUnit(competentUnit)
+            tally.counts[unit] = (tally.counts[unit] ?? DossierCounts()) + slots.counts[slot]
+            if monthly { tally.figures[unit] = (tally.figures[unit] ?? MonthlyDossierFigures()) + slots.figures[slot] }
         }
         try state.forEachIrregularDossierFacts { dossier in
-            tally.add(dossier, context, daysInForce: &daysInForce, monthly: monthly, unit: unit)
+            tally.add(dossier, context, daysInForce: &daysInForce, monthly: monthly) { context.reportingUnit($0) }
         }
         return tally
+    }
+
+    /// Figures per competent unit, in slots numbered as the units are first met.
+    private struct UnitSlots {
+        var numbers: [String: Int] = [:]
+        var units: [String] = []
+        var counts: [DossierCounts] = []
+        var figures: [MonthlyDossierFigures] = []
+
+        mutating func slot(_ unit: String) -> Int {
+            if let number = numbers[unit] { return number }
+            numbers[unit] = units.count
+            units.append(unit)
+            counts.append(DossierCounts())
+            figures.append(MonthlyDossierFigures())
+            return units.count - 1
+        }
     }
 
     /// The same figures counted dossier by dossier, from the facts of every dossier open or ended
