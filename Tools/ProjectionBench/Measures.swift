@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -94,5 +96,47 @@ enum Activity {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return (usage.ru_nvcsw, usage.ru_nivcsw)
+    }
+}
+
+/// Samples the anonymous resident memory every few milliseconds on a thread of its own, to catch
+/// the peak inside a write transaction (LMDB keeps a transaction's dirty pages in the heap until
+/// the commit), which a reading taken between transactions would miss.
+///
+/// `@unchecked Sendable`: `peak` and `running` are read and written only while holding `mutex`.
+final class AnonymousMemorySampler: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private var running = true
+    private var highest = 0
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(intervalMicroseconds: UInt32 = 5_000) {
+        pthread_mutex_init(mutex, nil)
+        DispatchQueue.global().async {
+            while self.locked({ self.running }) {
+                let now = Memory.anonymousResident()
+                self.locked { self.highest = max(self.highest, now) }
+                usleep(intervalMicroseconds)
+            }
+            self.finished.signal()
+        }
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    private func locked<Result>(_ body: () -> Result) -> Result {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return body()
+    }
+
+    /// Stops sampling and returns the largest reading.
+    func stop() -> Int {
+        locked { running = false }
+        finished.wait()
+        return locked { highest }
     }
 }

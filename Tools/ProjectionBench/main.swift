@@ -113,9 +113,9 @@ do {
     var nextReport: UInt64 = 1_000_000
     let writtenBefore = Activity.bytesWritten()
     let switchesBefore = Activity.contextSwitches()
+    let sampler = AnonymousMemorySampler()
     start = Clock.now()
     try domain.engine.rebuild { name, done, total in
-        figures.peakAnonymous = max(figures.peakAnonymous, Memory.anonymousResident())
         if done >= nextReport || done == total {
             let elapsed = Clock.now() - start
             report("… \(name): \(grouped(Int(done)))/\(grouped(Int(total))) in \(decimal(elapsed.wall, 1)) s")
@@ -123,6 +123,7 @@ do {
         }
     }
     figures.rebuild = Clock.now() - start
+    figures.peakAnonymous = sampler.stop()
     figures.rebuildWrote = Activity.bytesWritten() - writtenBefore
     let switchesAfter = Activity.contextSwitches()
     figures.rebuildSwitches = (
@@ -213,7 +214,7 @@ print(
     the rebuild reaches \(decimal(ratio, 3)) of the decode loop's throughput by the wall clock, \
     \(decimal(cpuRatio, 3)) by CPU time
     peak resident memory after the rebuild: \(mebibytes(figures.peakAfterRebuild)) (ru_maxrss, with the mapped \
-    ledger pages touched); anonymous memory at most \(mebibytes(figures.peakAnonymous)) (sampled after each chunk)
+    ledger pages touched); anonymous memory at most \(mebibytes(figures.peakAnonymous)) (sampled every 5 ms)
     catch-up of \(grouped(figures.appended)) events appended behind the projections (lag \
     \(grouped(Int(figures.lagBeforeCatchUp)))): \(decimal(figures.catchUp.wall * 1000, 1)) ms wall, \
     \(decimal(figures.catchUp.cpu * 1000, 1)) ms CPU
