@@ -14,7 +14,11 @@ public final class ProjectionEngine {
     public let ledger: Ledger
     public let projections: [any Projection]
     /// Events applied per write transaction while catching up or rebuilding.
-    public var chunkSize = 50_000
+    ///
+    /// Each commit writes every page the chunk dirtied, and a dossier's pages are dirtied again by
+    /// its later events: on a 10M-event ledger, chunks of 250,000 write a third of what chunks of
+    /// 50,000 do, for a tenth less CPU time and about 40 MiB more heap (`projection-bench`).
+    public var chunkSize = 250_000
     private let metaTable: Table
     private var tableCache: [String: Table] = [:]
 

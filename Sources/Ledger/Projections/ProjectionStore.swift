@@ -66,11 +66,18 @@ final class LMDBProjectionStore: ProjectionStore {
 }
 
 /// Projection tables in memory: state as of a past position, and projection unit tests.
+///
+/// A replay writes a few million entries and then serves reports, which scan: each table keeps
+/// its keys sorted once, on the first scan after a key was added or removed, so that a scan costs
+/// a binary search and the entries it visits, not a sort of the whole table.
 public final class MemoryProjectionStore: ProjectionStore {
     private var tables: [[[UInt8]: [UInt8]]]
+    /// Each table's keys in order, or `nil` until the next scan sorts them.
+    private var sortedKeys: [[[UInt8]]?]
 
     public init(tableCount: Int) {
         tables = Array(repeating: [:], count: tableCount)
+        sortedKeys = Array(repeating: nil, count: tableCount)
     }
 
     public func value(_ table: ProjectionTable, forKey key: [UInt8]) throws -> [UInt8]? {
@@ -78,11 +85,11 @@ public final class MemoryProjectionStore: ProjectionStore {
     }
 
     public func put(_ table: ProjectionTable, key: [UInt8], value: [UInt8]) throws {
-        tables[table.index][key] = value
+        if tables[table.index].updateValue(value, forKey: key) == nil { sortedKeys[table.index] = nil }
     }
 
     public func delete(_ table: ProjectionTable, key: [UInt8]) throws {
-        tables[table.index][key] = nil
+        if tables[table.index].removeValue(forKey: key) != nil { sortedKeys[table.index] = nil }
     }
 
     public func scan(
@@ -90,14 +97,30 @@ public final class MemoryProjectionStore: ProjectionStore {
         _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Bool
     ) throws {
         let origin = start ?? prefix
-        let keys = tables[table.index].keys
-            .filter { $0.starts(with: prefix) && !$0.lexicographicallyPrecedes(origin) }
-            .sorted { $0.lexicographicallyPrecedes($1) }
-        for key in keys {
+        // A copy of the order: `body` may add or remove keys, as over a snapshot.
+        let keys = sorted(table)
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle].lexicographicallyPrecedes(origin) { low = middle + 1 } else { high = middle }
+        }
+        for key in keys[low...] {
+            if !key.starts(with: prefix) {
+                // Keys before the prefix's range are skipped; the first one after it ends the scan.
+                if key.lexicographicallyPrecedes(prefix) { continue } else { return }
+            }
             guard let value = tables[table.index][key] else { continue }
             let keepGoing = try key.withUnsafeBytes { key in try value.withUnsafeBytes { try body(key, $0) } }
             if !keepGoing { return }
         }
+    }
+
+    private func sorted(_ table: ProjectionTable) -> [[UInt8]] {
+        if let keys = sortedKeys[table.index] { return keys }
+        let keys = tables[table.index].keys.sorted { $0.lexicographicallyPrecedes($1) }
+        sortedKeys[table.index] = keys
+        return keys
     }
 
     /// Every entry of every table, for comparing two states.
