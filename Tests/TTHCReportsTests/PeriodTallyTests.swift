@@ -62,6 +62,25 @@ import Testing
         }
     }
 
+    @Test func aDossierOpenAtThePeriodsEndForTheLongestSpanIsStillPending() throws {
+        try withCountingLedger { ledger in
+            // Received on Q2's last day, resolved 79 days later: the longest span of the ledger,
+            // so that it ends on the last day the pending dossiers are looked for.
+            try ledger.receive("D1", at: "2025-06-14 09:00", due: "2025-06-28")
+            try ledger.resolve("D1", at: "2025-09-01 10:00")
+            try ledger.receive("D2", at: "2025-06-02 09:00", due: "2025-06-16")
+            try ledger.resolve("D2", at: "2025-06-05 10:00")
+
+            #expect(
+                try ledger.quarterly(2025, 2).totals == DossierCounts(directOrPostal: 2, early: 1, withinDeadline: 1))
+            #expect(try ledger.quarterly(2025, 3).totals == DossierCounts(carriedOver: 1, late: 1))
+            let compared = try ledger.domain.withState { state, position in
+                try expectTalliesCountLikeEveryDossier(state, position, "longest span")
+            }
+            #expect(compared > 0)
+        }
+    }
+
     // MARK: Helpers
 
     /// Compares both ways of counting for every period of ``periods``; returns how many periods

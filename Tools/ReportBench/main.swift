@@ -145,20 +145,31 @@ struct Tables {
 
 /// The raw read of every row a report of `period` reads (the layouts `DossierTallies` documents):
 /// the day tallies of receipts and ends up to its last day, the due-date tallies of its days for a
-/// monthly report, the end-day index of dossiers ending after it (whose receipt day decides whether
-/// they are pending), and the irregular dossiers.
+/// monthly report, the spans, the end-day index of dossiers ending after it within the longest
+/// span or still open (whose receipt day decides whether they are pending), and the irregular
+/// dossiers.
 func readReportRows(
     _ store: any ProjectionStore, _ tables: Tables, _ period: ReportPeriod, monthly: Bool
 ) throws
     -> (rows: Int, bytes: Int)
 {
     let afterPeriod = endIndexStart(period.to.adding(days: 1))
+    var longestSpan: Int?
+    try store.scan(tables("spans")) { key, _ in
+        longestSpan = Int(key.reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+        return true
+    }
     var parts = [
         try readRows(store, tables("receiptDays"), before: afterPeriod),
         try readRows(store, tables("endDays"), before: afterPeriod),
-        try readRows(store, tables("dossiersByEnd"), from: afterPeriod),
+        try readRows(store, tables("spans")),
+        try readRows(store, tables("dossiersByEnd"), from: [0xFF, 0xFF, 0xFF, 0xFF]),
         try readRows(store, tables("irregularDossiers")),
     ]
+    if let longestSpan {
+        let end = endIndexStart(period.to.adding(days: longestSpan + 1))
+        parts.append(try readRows(store, tables("dossiersByEnd"), from: afterPeriod, before: end))
+    }
     if monthly {
         parts.append(try readRows(store, tables("dueDates"), from: endIndexStart(period.from), before: afterPeriod))
     }

@@ -9,8 +9,8 @@ import SwiftProtobuf
 /// state layout changes: the engine rebuilds it in a shadow copy.
 public final class DomainProjection: Projection {
     public let name = "domain"
-    /// 3: `dossiersByEnd` entries hold the dossier's ``DossierFacts``; the ``DossierTallies`` tables.
-    public let version: UInt32 = 3
+    /// 4: `dossiersByEnd` entries hold the dossier's ``DossierFacts``; the ``DossierTallies`` tables.
+    public let version: UInt32 = 4
     public let tableNames = DomainTables.names
     /// What validation decoded, for the fold that follows it, and the procedures receipts look up.
     let decoded = DecodedMessages()

@@ -48,27 +48,43 @@ public struct DomainState {
 
     /// Visits the ``DossierFacts`` of the regular dossiers open at the end of `day`: received on
     /// or before it, and still open or ended after it (see ``DossierTallies``).
+    ///
+    /// Those that ended did so within the longest span from receipt to end of any regular dossier
+    /// after `day`: only the index entries of those days, and of the open dossiers, are read.
     public func forEachDossierFacts(openAtEndOf day: LocalDate, _ body: (DossierFacts) throws -> Void) throws {
+        var longestSpan: Int32?
+        try store.scan(DomainTables.spans) { key, _ in
+            longestSpan = Int32(truncatingIfNeeded: key.reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+            return true
+        }
         // Facts begin with a flags byte and two 4-byte enums, then the receipt instant.
         let receivedAtOffset = 9
         let lastReceipt = VietnamTime.utcMicroseconds(startOf: day.adding(days: 1))
-        try store.scan(DomainTables.dossiersByEnd, prefix: [], from: DomainTables.dayKey(day.adding(days: 1))) {
-            key, value in
-            // Most dossiers ending after `day` were received after it too: skipped unread.
-            if value.count >= receivedAtOffset + 8,
-                Int64(littleEndian: value.loadUnaligned(fromByteOffset: receivedAtOffset, as: Int64.self))
-                    >= lastReceipt
-            {
+        func visit(from start: [UInt8], before end: [UInt8]?) throws {
+            try store.scan(DomainTables.dossiersByEnd, prefix: [], from: start) { key, value in
+                if let end, !key.lexicographicallyPrecedes(end) { return false }
+                // Many dossiers ending after `day` were received after it too: skipped unread.
+                if value.count >= receivedAtOffset + 8,
+                    Int64(littleEndian: value.loadUnaligned(fromByteOffset: receivedAtOffset, as: Int64.self))
+                        >= lastReceipt
+                {
+                    return true
+                }
+                guard let facts = DossierFacts(bytes: value) else {
+                    let id = String(decoding: UnsafeRawBufferPointer(rebasing: key[4...]), as: UTF8.self)
+                    throw LedgerError(
+                        .integrity, "the end-day index entry of dossier \(id) is unreadable; run `tthc rebuild`")
+                }
+                if facts.receivedDay <= day && facts.isRegular { try body(facts) }
                 return true
             }
-            guard let facts = DossierFacts(bytes: value) else {
-                let id = String(decoding: UnsafeRawBufferPointer(rebasing: key[4...]), as: UTF8.self)
-                throw LedgerError(
-                    .integrity, "the end-day index entry of dossier \(id) is unreadable; run `tthc rebuild`")
-            }
-            if facts.receivedDay <= day && facts.isRegular { try body(facts) }
-            return true
         }
+        if let longestSpan {
+            let lastEnd = day.adding(days: Int(longestSpan))
+            try visit(
+                from: DomainTables.dayKey(day.adding(days: 1)), before: DomainTables.dayKey(lastEnd.adding(days: 1)))
+        }
+        try visit(from: DomainTables.openEndKey, before: nil)
     }
 
     /// Visits the ``DossierFacts`` of every accepted dossier ended before the day it was received

@@ -12,11 +12,11 @@ import SwiftProtobuf
 /// | `calendar` | day (4, sortable) | ``CalendarDayState`` |
 /// | `planTasks` | task id | ``PlanTaskState`` |
 /// | `reports` | `seq` (8) | ``ReportIssued`` |
-/// | `receiptDays`, `endDays`, `dueDates`, `irregularDossiers` | see ``DossierTallies`` | |
+/// | `receiptDays`, `endDays`, `dueDates`, `irregularDossiers`, `spans` | see ``DossierTallies`` | |
 enum DomainTables {
     static let names = [
         "dossiers", "dossiersByEnd", "procedures", "units", "calendar", "planTasks", "reports", "receiptDays",
-        "endDays", "dueDates", "irregularDossiers",
+        "endDays", "dueDates", "irregularDossiers", "spans",
     ]
     static let dossiers = ProjectionTable(0)
     static let dossiersByEnd = ProjectionTable(1)
@@ -29,6 +29,7 @@ enum DomainTables {
     static let endDays = ProjectionTable(8)
     static let dueDates = ProjectionTable(9)
     static let irregularDossiers = ProjectionTable(10)
+    static let spans = ProjectionTable(11)
 
     /// The end-day key of a dossier still open: after every real day.
     static let openEndKey: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF]

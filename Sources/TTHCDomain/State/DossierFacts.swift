@@ -1,12 +1,12 @@
 /// What the reports count of one accepted dossier, in a compact binary layout: the value of its
 /// `dossiersByEnd` entry.
 ///
-/// A report visits every dossier still open or ended since its period began — a few hundred
-/// thousand on a provincial ledger. Reading them from the index itself, in one cursor pass, with
-/// fixed-width fields instead of a protobuf ``DossierState`` looked up by id and decoded, is what
-/// keeps a report within a tenth of a second. The facts are derived from the ``DossierState`` by
-/// the fold (``init(_:)``) and hold exactly what ``DossierState`` answers the counting rules with:
-/// receipt, end, due dates in force, pauses, channel and the monthly report's attributes.
+/// Reports sum the day tallies (``DossierTallies``) for most figures, but classify the dossiers
+/// still open at a period's end one by one: tens of thousands on a provincial ledger, read here
+/// in one cursor pass over the index, with fixed-width fields, instead of a protobuf
+/// ``DossierState`` looked up by id and decoded. The facts are derived from the ``DossierState``
+/// by the fold (``init(_:)``) and hold exactly what ``DossierState`` answers the counting rules
+/// with: receipt, end, due dates in force, pauses, channel and the monthly report's attributes.
 ///
 /// Layout (little-endian): flags (1), channel (4), applicant kind (4), received at (8), ended at
 /// (8), given due at (8), documents required (4), reused (4), processing days (4), competent unit

@@ -9,11 +9,15 @@ import Ledger
 /// | `endDays` | end day (4, sortable) ‖ competent unit | ``EndTally`` |
 /// | `dueDates` | receipt day ‖ unit ‖ procedure (2-byte length ‖ UTF-8 each) ‖ given due day ‖ processing days at receipt (4, `FFFFFFFF` unknown) | count |
 /// | `irregularDossiers` | dossier id | ``DossierFacts`` |
+/// | `spans` | days from receipt to end (4, big-endian) | count |
 ///
 /// Only *regular* dossiers are counted here: accepted, and not ended before the day they were
 /// received (which validation refuses, but a correction can still record). For those, a period's
 /// receipts, carried-over dossiers and resolutions follow from these counts alone; the few
 /// irregular ones are kept whole in `irregularDossiers` for reports to classify one by one.
+/// `spans` bounds how long after a day a dossier open on it can have ended: the longest span of a
+/// regular ended dossier, so that the dossiers pending at a period's end are found among those
+/// ending within that span of it (and those still open), not among every later one.
 ///
 /// The fold updates the counts by the difference between a dossier's facts before and after each
 /// event, and deletes a row when its counts return to zero, so that the tables depend only on the
@@ -69,6 +73,7 @@ enum DossierTallies {
         add(DomainTables.receiptDays, DomainTables.dayKey(receivedDay) + unit, ReceiptTally(facts).counters)
         if let endDay = facts.endDay {
             add(DomainTables.endDays, DomainTables.dayKey(endDay) + unit, EndTally(facts).counters)
+            add(DomainTables.spans, spanKey(days: endDay.dayNumber - receivedDay.dayNumber), [1])
         }
         if let givenDueAt = facts.givenDueAt {
             add(
@@ -78,6 +83,12 @@ enum DossierTallies {
                     givenDueDay: localDay(givenDueAt), processingDaysAtReceipt: facts.processingDays),
                 [1])
         }
+    }
+
+    /// The `spans` key of a span of `days` (≥ 0 for a regular dossier).
+    static func spanKey(days: Int32) -> [UInt8] {
+        let days = UInt32(max(0, days))
+        return [UInt8(days >> 24), UInt8(days >> 16 & 0xFF), UInt8(days >> 8 & 0xFF), UInt8(days & 0xFF)]
     }
 
     /// The `index`th counter of a stored value; 0 past its end.
