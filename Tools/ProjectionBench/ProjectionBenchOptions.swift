@@ -21,7 +21,7 @@ struct ProjectionBenchOptions {
           --append N       events appended before the catch-up (default 10,000)
           --seed S         the seed of the province the appended events come from (default 1, that
                            of tthc-workload's default); their dossiers are new to the ledger
-          --chunk-size N   events applied per write transaction of the rebuild (default 50,000)
+          --chunk-size N   events applied per write transaction of the rebuild (default 250,000)
           --no-sync        skip fsync on commit (default: every commit is durable, as tthc rebuild)
         """
 
@@ -29,7 +29,7 @@ struct ProjectionBenchOptions {
     var parentDirectory = "/tmp"
     var append = 10_000
     var seed: UInt64 = 1
-    var chunkSize = 50_000
+    var chunkSize = 250_000
     var noSync = false
 
     /// Reads the options from `arguments` (without the program name); exits on a usage error.

@@ -48,7 +48,7 @@ struct RebuildCommand: ParsableCommand {
     var name: String?
 
     @Option(help: "Events applied per write transaction (each commit is a resumable checkpoint).")
-    var chunkSize: Int = 50_000
+    var chunkSize: Int = 250_000
 
     func validate() throws {
         guard chunkSize > 0 else { throw ValidationError("--chunk-size must be positive") }
