@@ -246,20 +246,20 @@ public final class DomainProjection: Projection {
     /// Keeps `dossiersByEnd` in step: one entry per accepted dossier, under its end day, holding
     /// its ``DossierFacts``; written only when the key or the facts change.
     private func reindex(
-        from old: (key: [UInt8], facts: [UInt8])?, to new: (key: [UInt8], facts: [UInt8])?,
+        from old: (key: [UInt8], facts: DossierFacts)?, to new: (key: [UInt8], facts: DossierFacts)?,
         in store: any ProjectionStore
     ) throws {
         if let old, old.key != new?.key { try store.delete(DomainTables.dossiersByEnd, key: old.key) }
         if let new, old?.key != new.key || old?.facts != new.facts {
-            try store.put(DomainTables.dossiersByEnd, key: new.key, value: new.facts)
+            try store.put(DomainTables.dossiersByEnd, key: new.key, value: new.facts.bytes)
         }
     }
 
-    /// The `dossiersByEnd` key and value of a dossier with `facts`; `nil` when it is not accepted.
-    private static func endEntry(_ facts: DossierFacts?, id: String) -> (key: [UInt8], facts: [UInt8])? {
+    /// The `dossiersByEnd` key of a dossier with `facts`, with them; `nil` when it is not accepted.
+    private static func endEntry(_ facts: DossierFacts?, id: String) -> (key: [UInt8], facts: DossierFacts)? {
         guard let facts else { return nil }
         let key = (facts.endDay.map(DomainTables.dayKey) ?? DomainTables.openEndKey) + Array(id.utf8)
-        return (key, facts.bytes)
+        return (key, facts)
     }
 
     // MARK: Decoding

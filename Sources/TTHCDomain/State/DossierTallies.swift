@@ -30,19 +30,36 @@ enum DossierTallies {
         throws
     {
         guard old != new else { return }
-        var deltas = [Delta]()
-        if let old { contributions(of: old, sign: -1, into: &deltas) }
-        if let new { contributions(of: new, sign: 1, into: &deltas) }
-        for delta in deltas where delta.counters.contains(where: { $0 != 0 }) {
-            let stored = try store.value(delta.table, forKey: delta.key).map { counters($0) } ?? []
-            var sum = [Int64](repeating: 0, count: delta.counters.count)
-            for index in sum.indices {
-                sum[index] = (index < stored.count ? stored[index] : 0) &+ delta.counters[index]
+        // Most events change one part or none (a pause, a return after the resolution): the rows
+        // of the parts that stay as they were are neither rebuilt nor read.
+        let before = Parts(old)
+        let after = Parts(new)
+        if before.receipt != after.receipt {
+            for (part, sign) in [(before.receipt, Int64(-1)), (after.receipt, 1)] {
+                guard let part else { continue }
+                try adjust(
+                    DomainTables.receiptDays, DomainTables.dayKey(part.day) + Array(part.unit.utf8),
+                    part.tally.counters, sign, in: store)
             }
-            if sum.allSatisfy({ $0 == 0 }) {
-                try store.delete(delta.table, key: delta.key)
-            } else {
-                try store.put(delta.table, key: delta.key, value: bytes(sum))
+        }
+        if before.dueDate != after.dueDate {
+            for (part, sign) in [(before.dueDate, Int64(-1)), (after.dueDate, 1)] {
+                guard let part else { continue }
+                try adjust(
+                    DomainTables.dueDates,
+                    DueDateTally.key(
+                        receivedDay: part.receivedDay, unit: part.unit, procedureCode: part.procedureCode,
+                        givenDueDay: part.givenDueDay, processingDaysAtReceipt: part.processingDays),
+                    [1], sign, in: store)
+            }
+        }
+        if before.end != after.end {
+            for (part, sign) in [(before.end, Int64(-1)), (after.end, 1)] {
+                guard let part else { continue }
+                try adjust(
+                    DomainTables.endDays, DomainTables.dayKey(part.day) + Array(part.unit.utf8), part.tally.counters,
+                    sign, in: store)
+                try adjust(DomainTables.spans, spanKey(days: part.span), [1], sign, in: store)
             }
         }
         let key = Array(id.utf8)
@@ -53,35 +70,64 @@ enum DossierTallies {
         }
     }
 
-    private struct Delta {
-        var table: ProjectionTable
-        var key: [UInt8]
-        var counters: [Int64]
+    /// Adds `sign` × `counters` to the row under `key`, deleting it when its counts return to zero.
+    private static func adjust(
+        _ table: ProjectionTable, _ key: [UInt8], _ counters: [Int64], _ sign: Int64, in store: any ProjectionStore
+    ) throws {
+        let stored = try store.value(table, forKey: key).map { Self.counters($0) } ?? []
+        var sum = [Int64](repeating: 0, count: max(stored.count, counters.count))
+        for index in sum.indices {
+            sum[index] =
+                (index < stored.count ? stored[index] : 0) &+ sign &* (index < counters.count ? counters[index] : 0)
+        }
+        if sum.allSatisfy({ $0 == 0 }) {
+            try store.delete(table, key: key)
+        } else {
+            try store.put(table, key: key, value: bytes(sum))
+        }
     }
 
-    private static func contributions(of facts: DossierFacts, sign: Int64, into deltas: inout [Delta]) {
-        guard facts.isRegular else { return }
-        func add(_ table: ProjectionTable, _ key: [UInt8], _ counters: [Int64]) {
-            if let index = deltas.firstIndex(where: { $0.table == table && $0.key == key }) {
-                for position in counters.indices { deltas[index].counters[position] += sign * counters[position] }
-            } else {
-                deltas.append(Delta(table: table, key: key, counters: counters.map { sign * $0 }))
+    /// What a regular dossier adds to each kind of tally row; all `nil` for an irregular one.
+    private struct Parts {
+        struct Receipt: Equatable {
+            var unit: String
+            var day: LocalDate
+            var tally: ReceiptTally
+        }
+
+        struct DueDate: Equatable {
+            var unit: String
+            var procedureCode: String
+            var receivedDay: LocalDate
+            var givenDueDay: LocalDate
+            var processingDays: UInt32?
+        }
+
+        struct End: Equatable {
+            var unit: String
+            var day: LocalDate
+            var tally: EndTally
+            var span: Int32
+        }
+
+        var receipt: Receipt?
+        var dueDate: DueDate?
+        var end: End?
+
+        init(_ facts: DossierFacts?) {
+            guard let facts, facts.isRegular else { return }
+            let receivedDay = facts.receivedDay
+            receipt = Receipt(unit: facts.competentUnit, day: receivedDay, tally: ReceiptTally(facts))
+            if let givenDueAt = facts.givenDueAt {
+                dueDate = DueDate(
+                    unit: facts.competentUnit, procedureCode: facts.procedureCode, receivedDay: receivedDay,
+                    givenDueDay: localDay(givenDueAt), processingDays: facts.processingDays)
             }
-        }
-        let unit = Array(facts.competentUnit.utf8)
-        let receivedDay = facts.receivedDay
-        add(DomainTables.receiptDays, DomainTables.dayKey(receivedDay) + unit, ReceiptTally(facts).counters)
-        if let endDay = facts.endDay {
-            add(DomainTables.endDays, DomainTables.dayKey(endDay) + unit, EndTally(facts).counters)
-            add(DomainTables.spans, spanKey(days: endDay.dayNumber - receivedDay.dayNumber), [1])
-        }
-        if let givenDueAt = facts.givenDueAt {
-            add(
-                DomainTables.dueDates,
-                DueDateTally.key(
-                    receivedDay: receivedDay, unit: facts.competentUnit, procedureCode: facts.procedureCode,
-                    givenDueDay: localDay(givenDueAt), processingDaysAtReceipt: facts.processingDays),
-                [1])
+            if let endDay = facts.endDay {
+                end = End(
+                    unit: facts.competentUnit, day: endDay, tally: EndTally(facts),
+                    span: endDay.dayNumber - receivedDay.dayNumber)
+            }
         }
     }
 
