@@ -39,6 +39,7 @@ import Testing
 
             for _ in 0..<5 {
                 let child = try startRebuild(tthc, ledger: path, chunkSize: chunk)
+                defer { stop(child) }
                 // Let it commit at least one more chunk, then kill it anywhere in the next ones.
                 let target = lastShadowCheckpoint + chunk * UInt64.random(in: 1...4, using: &generator)
                 while child.isRunning, (try observe() ?? 0) < target {
@@ -59,6 +60,7 @@ import Testing
             #expect(lastShadowCheckpoint > 0 && lastShadowCheckpoint < head)
 
             let finish = try startRebuild(tthc, ledger: path, chunkSize: chunk)
+            defer { stop(finish) }
             while finish.isRunning {
                 _ = try observe()
                 usleep(2_000)
@@ -72,6 +74,14 @@ import Testing
             expectSameState(try domain.engine.snapshot(domain.projection), expected, "after the resumed rebuild")
             expectSameState(
                 try domain.engine.replay(domain.projection, through: head).contents, expected, "replayed from seq 1")
+        }
+    }
+
+    /// Kills `process` if a failed expectation left it running, so that no rebuild outlives the test.
+    private func stop(_ process: Process) {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
         }
     }
 
