@@ -3,14 +3,14 @@ import LMDB
 
 /// Writes events at the head of the chain inside one write transaction.
 ///
-/// It reads the head once, then keeps `seq`, the previous hash, `recordedAt` and the stream
-/// versions it has touched in memory for the rest of the batch.
+/// It reads the head once, then keeps `seq`, the previous hash, `recordedAt` and the heads of the
+/// streams it has touched in memory for the rest of the batch.
 struct ChainWriter {
     private let ledger: Ledger
     private let txn: Transaction
     private(set) var head: LedgerPosition
     private var recordedAt: Timestamp
-    private var streamVersions: [String: UInt64] = [:]
+    private var streams: StreamHeads
     private var idsInBatch: [String: UInt64] = [:]
     private var canonical: [UInt8] = []
     private var keyBuffer: [UInt8] = []
@@ -22,6 +22,7 @@ struct ChainWriter {
     init(ledger: Ledger, transaction: Transaction) throws {
         self.ledger = ledger
         self.txn = transaction
+        streams = StreamHeads(index: ledger.streamIndex, transaction: transaction)
         let current = try Ledger.head(in: transaction, events: ledger.events)
         head = current.position
         // recordedAt never decreases, even when the wall clock steps back.
@@ -45,7 +46,8 @@ struct ChainWriter {
             eventId = generateEventId()
         }
 
-        let current = try streamVersion(draft.stream)
+        let stream = try streams.head(of: draft.stream)
+        let current = stream.version
         switch draft.expectedVersion {
         case .any: break
         case .noStream where current != 0:
@@ -83,12 +85,7 @@ struct ChainWriter {
             }
         }
 
-        keyBuffer.removeAll(keepingCapacity: true)
-        keyBuffer.append(contentsOf: draft.stream.utf8)
-        keyBuffer.append(0)
-        keyBuffer.appendBigEndian(version)
-        try txn.put(ledger.streams, key: keyBuffer, value: seqBytes, flags: .noOverwrite)
-
+        try streams.advance(draft.stream, from: stream, seq: seqBytes)
         try txn.put(ledger.eventIds, key: eventId.utf8, value: seqBytes, flags: .noOverwrite)
 
         keyBuffer.removeAll(keepingCapacity: true)
@@ -97,29 +94,12 @@ struct ChainWriter {
         keyBuffer.appendBigEndian(seq)
         try txn.put(ledger.types, key: keyBuffer, value: [UInt8](), flags: .noOverwrite)
 
-        streamVersions[draft.stream] = version
         // A generated id cannot have been given earlier in the batch, and a later draft giving it
         // finds it through the transaction, which sees its own writes: only given ids need the map.
         if draft.eventId != nil { idsInBatch[eventId] = seq }
         writtenCount += 1
         head = LedgerPosition(seq: seq, hash: hash)
         return seq
-    }
-
-    /// Records the new head version of every stream the batch touched.
-    mutating func finish() throws {
-        for (stream, version) in streamVersions {
-            try txn.put(ledger.streamHeads, key: Array(stream.utf8), value: seqKey(version))
-        }
-    }
-
-    private mutating func streamVersion(_ stream: String) throws -> UInt64 {
-        if let version = streamVersions[stream] { return version }
-        guard let stored = try txn.value(ledger.streamHeads, forKey: stream.utf8) else { return 0 }
-        guard let version = stored.withUnsafeBytes({ readUInt64($0) }) else {
-            throw LedgerError(.integrity, "the streamHeads entry of \(stream) is damaged")
-        }
-        return version
     }
 
     /// A new event id: a version-7 UUID (RFC 9562) in its usual text form, the milliseconds of

@@ -93,7 +93,11 @@ extension Ledger {
 
     /// The events of one stream, in version order, recorded at or before `throughSeq`.
     public func events(inStream stream: String, throughSeq: UInt64? = nil) throws -> [RecordedEvent] {
-        let seqs = try indexedSeqs(streams, prefix: Array(stream.utf8) + [0], seqInValue: true)
+        let id = try storageGuard("reading stream \(stream)") {
+            try environment.read { txn in try streamIndex.id(of: stream.utf8, in: txn) }
+        }
+        guard let id else { return [] }
+        let seqs = try indexedSeqs(streams, prefix: seqKey(id), seqInValue: true)
         return try materialize(seqs, through: throughSeq)
     }
 
@@ -107,8 +111,8 @@ extension Ledger {
     public func streamVersion(_ stream: String) throws -> UInt64 {
         try storageGuard("reading stream \(stream)") {
             try environment.read { txn in
-                guard let stored = try txn.value(streamHeads, forKey: Array(stream.utf8)) else { return 0 }
-                return stored.withUnsafeBytes { readUInt64($0) } ?? 0
+                guard let id = try streamIndex.id(of: stream.utf8, in: txn) else { return 0 }
+                return try streamIndex.headVersion(of: id, in: txn)
             }
         }
     }

@@ -11,7 +11,7 @@ extension Ledger {
         try storageGuard("restoring events") {
             try environment.write { txn in
                 var head = try Self.head(in: txn, events: self.events)
-                var streamVersions: [String: UInt64] = [:]
+                var streamHeads = StreamHeads(index: streamIndex, transaction: txn)
                 var canonical = [UInt8]()
                 for event in events {
                     func reject(_ reason: String) -> LedgerError {
@@ -24,18 +24,10 @@ extension Ledger {
                         throw reject("does not link to the previous hash")
                     }
                     guard event.recordedAt >= head.recordedAt else { throw reject("recordedAt goes back in time") }
-                    let previousVersion: UInt64
-                    if let known = streamVersions[event.stream] {
-                        previousVersion = known
-                    } else {
-                        previousVersion =
-                            try txn.value(streamHeads, forKey: Array(event.stream.utf8)).flatMap {
-                                $0.withUnsafeBytes { readUInt64($0) }
-                            } ?? 0
-                    }
-                    guard event.streamVersion == previousVersion + 1 else {
+                    let stream = try streamHeads.head(of: event.stream)
+                    guard event.streamVersion == stream.version + 1 else {
                         throw reject(
-                            "stream \(event.stream) version \(event.streamVersion) does not follow \(previousVersion)")
+                            "stream \(event.stream) version \(event.streamVersion) does not follow \(stream.version)")
                     }
                     canonical.removeAll(keepingCapacity: true)
                     CanonicalEncoding.encode(
@@ -51,20 +43,14 @@ extension Ledger {
                     guard hash == event.hash else { throw reject("its hash does not match its contents") }
                     let key = seqKey(event.seq)
                     try txn.put(self.events, key: key, value: event.prevHash + event.hash + canonical, flags: .append)
-                    try txn.put(
-                        streams, key: Array(event.stream.utf8) + [0] + seqKey(event.streamVersion), value: key,
-                        flags: .noOverwrite)
+                    try streamHeads.advance(event.stream, from: stream, seq: key)
                     do {
                         try txn.put(eventIds, key: Array(event.eventId.utf8), value: key, flags: .noOverwrite)
                     } catch LMDBError.keyExists {
                         throw reject("event id \(event.eventId) appears twice")
                     }
                     try txn.put(types, key: Array(event.type.utf8) + [0] + key, value: [UInt8](), flags: .noOverwrite)
-                    streamVersions[event.stream] = event.streamVersion
                     head = Head(position: event.position, recordedAt: event.recordedAt)
-                }
-                for (stream, version) in streamVersions {
-                    try txn.put(streamHeads, key: Array(stream.utf8), value: seqKey(version))
                 }
             }
         }

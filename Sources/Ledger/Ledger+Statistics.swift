@@ -34,7 +34,7 @@ extension Ledger {
                 }
                 let info = environment.info()
                 return LedgerStatistics(
-                    head: head.position, streamCount: try txn.statistics(streamHeads).entries, eventsByType: byType,
+                    head: head.position, streamCount: try txn.statistics(streamIds).entries, eventsByType: byType,
                     logBytes: try txn.statistics(events).bytesInUse, mapSize: info.mapSize,
                     usedBytes: (info.lastPage + 1) * environment.pageSize, firstRecordedAt: first,
                     lastRecordedAt: head.position.seq == 0 ? nil : head.recordedAt)

@@ -21,7 +21,7 @@ extension Ledger {
     /// without a gap; `prevHash` equals the previous event's hash; the hash recomputes from
     /// ``CanonicalEncoding``; the `streams`, `eventIds` and `types` indexes point back at it; its
     /// stream version follows the stream's previous one. Then each index holds exactly one entry
-    /// per event and every stream head is the stream's last version. A single flipped byte in a
+    /// per event, and the stream numbers are dense and each names one stream. A single flipped byte in a
     /// stored event or its hash breaks its hash or the next event's link.
     public func verify(progress: ((_ checked: UInt64, _ total: UInt64) -> Void)? = nil) throws -> VerificationReport {
         try storageGuard("verifying") {
@@ -91,7 +91,7 @@ extension Ledger {
                         return "the \(name) index holds \(entries) entries for \(eventCount) events"
                     }
                 }
-                return try streamHeadProblem(in: txn)
+                return try streamIdProblem(in: txn)
             }
             if let problem { return fail(nil, problem) }
             return report
@@ -100,15 +100,16 @@ extension Ledger {
 
     private func indexProblem(of view: EventView, in txn: Transaction, keyBuffer: inout [UInt8]) throws -> String? {
         let seq = view.seq
+        guard let streamId = try streamIndex.id(of: view.streamBytes, in: txn) else {
+            return "the streamIds index does not name its stream"
+        }
         keyBuffer.removeAll(keepingCapacity: true)
-        keyBuffer.append(contentsOf: view.streamBytes)
-        keyBuffer.append(0)
-        let prefixCount = keyBuffer.count
+        keyBuffer.appendBigEndian(streamId)
         keyBuffer.appendBigEndian(view.streamVersion)
         let streamSeq = try keyBuffer.withUnsafeBytes { try txn.value(streams, forKey: $0).flatMap { readUInt64($0) } }
         guard streamSeq == seq else { return "the streams index does not point at it" }
         if view.streamVersion > 1 {
-            keyBuffer.removeSubrange(prefixCount...)
+            keyBuffer.removeSubrange(8...)
             keyBuffer.appendBigEndian(view.streamVersion - 1)
             let previous = try keyBuffer.withUnsafeBytes {
                 try txn.value(streams, forKey: $0).flatMap { readUInt64($0) }
@@ -127,24 +128,23 @@ extension Ledger {
         return nil
     }
 
-    private func streamHeadProblem(in txn: Transaction) throws -> String? {
-        try txn.withCursor(streamHeads) { cursor in
-            var entry = try cursor.first()
-            var key = [UInt8]()
-            while let current = entry {
-                let stream = String(decoding: current.key, as: UTF8.self)
-                guard let version = readUInt64(current.value) else { return "the head of stream \(stream) is damaged" }
-                key.removeAll(keepingCapacity: true)
-                key.append(contentsOf: current.key)
-                key.append(0)
-                key.appendBigEndian(version)
-                guard try txn.contains(streams, key: key) else { return "stream \(stream) has no version \(version)" }
-                key.removeSubrange((key.count - 8)...)
-                key.appendBigEndian(version + 1)
-                guard try !txn.contains(streams, key: key) else {
-                    return "stream \(stream) has events after its recorded head \(version)"
+    /// Stream numbers are dense from 1, each names one stream, and each numbered stream starts at
+    /// version 1 (with every event checked against `streams` and the counts equal, nothing else
+    /// can hide there).
+    private func streamIdProblem(in txn: Transaction) throws -> String? {
+        let count = try txn.statistics(streamIds).entries
+        var seen = [Bool](repeating: false, count: count + 1)
+        return try txn.withCursor(streamIds) { cursor in
+            while let entry = try cursor.next() {
+                let stream = String(decoding: entry.key, as: UTF8.self)
+                guard entry.value.count == 8, let id = readUInt64(entry.value), id >= 1, id <= UInt64(count) else {
+                    return "the number of stream \(stream) is damaged or out of range"
                 }
-                entry = try cursor.next()
+                guard !seen[Int(id)] else { return "two streams have number \(id)" }
+                seen[Int(id)] = true
+                guard try txn.contains(streams, key: StreamIndex.key(id, 1)) else {
+                    return "stream \(stream) has no version 1"
+                }
             }
             return nil
         }

@@ -73,6 +73,64 @@ import Testing
             #expect(report.firstBadSeq == 3)
         }
     }
+    // The stream indexes (``StreamIndex``): events of "v/0", "v/1", "v/2" interleave, so
+    // streams 1, 2 and 3 are "v/1", "v/2", "v/0" (numbered by their first event).
+
+    @Test func aStreamsEntryPointingElsewhereIsCaughtAtItsEvent() throws {
+        try withTemporaryDirectory { path in
+            try makeLedger(path, count: 9)
+            // Event 5 is version 2 of "v/2" (stream 2); point that entry at event 4.
+            try tamperWithDatabase(in: path, named: "streams") { txn, streams in
+                try txn.put(streams, key: StreamIndex.key(2, 2), value: seqKey(4))
+            }
+            let report = try Ledger(directory: path).verify()
+            #expect(report.firstBadSeq == 5)
+            #expect(report.problem?.contains("streams index") == true)
+        }
+    }
+
+    @Test func twoStreamsSwappingNumbersAreCaught() throws {
+        try withTemporaryDirectory { path in
+            try makeLedger(path, count: 9)
+            try tamperWithDatabase(in: path, named: "streamIds") { txn, streamIds in
+                try txn.put(streamIds, key: Array("v/1".utf8), value: seqKey(3))
+                try txn.put(streamIds, key: Array("v/0".utf8), value: seqKey(1))
+            }
+            let report = try Ledger(directory: path).verify()
+            #expect(report.firstBadSeq == 1)
+            #expect(!report.isIntact)
+        }
+    }
+
+    @Test func aSecondNameForAStreamNumberIsCaughtAfterTheWalk() throws {
+        try withTemporaryDirectory { path in
+            try makeLedger(path, count: 9)
+            // A fourth name for stream 1: every event still finds its entries, the census does not.
+            try tamperWithDatabase(in: path, named: "streamIds") { txn, streamIds in
+                try txn.put(streamIds, key: Array("v/9".utf8), value: seqKey(1))
+            }
+            let report = try Ledger(directory: path).verify()
+            #expect(report.firstBadSeq == nil)
+            #expect(report.problem == "two streams have number 1")
+            #expect(report.eventsChecked == 9)
+        }
+    }
+
+    @Test func streamVersionsAndReadsGoThroughTheNumberedIndex() throws {
+        try withTemporaryDirectory { path in
+            try makeLedger(path, count: 9)
+            let ledger = try Ledger(directory: path)
+            #expect(try ledger.streamVersion("v/0") == 3)
+            #expect(try ledger.streamVersion("v/9") == 0)
+            #expect(try ledger.events(inStream: "v/2").map(\.seq) == [2, 5, 8])
+            #expect(try ledger.statistics().streamCount == 3)
+            // A new stream takes the next number; an old one continues its versions.
+            try ledger.append([draft(10, stream: "v/3"), draft(11, stream: "v/1")])
+            #expect(try ledger.streamVersion("v/3") == 1)
+            #expect(try ledger.events(inStream: "v/1").map(\.seq) == [1, 4, 7, 11])
+            #expect(try ledger.verify().isIntact)
+        }
+    }
 }
 
 func sha256(_ bytes: [UInt8]) -> [UInt8] { Array(SHA256.hash(data: bytes)) }

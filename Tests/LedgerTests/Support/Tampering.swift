@@ -19,3 +19,14 @@ func deleteStoredEvent(in directory: String, seq: UInt64) throws {
     let events = try environment.openDatabase("events", flags: [])!
     try environment.write { txn in try txn.delete(events, key: withUnsafeBytes(of: seq.bigEndian) { Array($0) }) }
 }
+
+/// Changes one database of a closed ledger through the raw LMDB API.
+func tamperWithDatabase(
+    in directory: String, named name: String, _ change: (Transaction, Database) throws -> Void
+)
+    throws
+{
+    let environment = try Environment(path: directory)
+    let database = try environment.openDatabase(name, flags: [])!
+    try environment.write { txn in try change(txn, database) }
+}
