@@ -98,6 +98,25 @@ import Testing
         }
     }
 
+    @Test func aReportOnALedgerWhoseProjectionWasNeverBuiltSaysItBuildsItFirst() throws {
+        try withTemporaryDirectory { path in
+            let ledger = try FixtureLedger.copy(into: path)
+            let arguments = ["report", "quarterly", "--year", "2025", "--quarter", "2"]
+            let original = try CLI.run(arguments + ["--ledger", ledger])
+            #expect(try CLI.run(["export", "--ledger", ledger, "--output", path + "/export.jsonl"]).status == 0)
+            #expect(try CLI.run(["import-ledger", path + "/export.jsonl", "--ledger", path + "/copy"]).status == 0)
+
+            let first = try CLI.run(arguments + ["--ledger", path + "/copy"])
+            #expect(first.status == 0, "\(first.standardError)")
+            #expect(first.standardError.contains("projection domain was never built: building it from seq 1"))
+            #expect(first.standardError.contains("projection domain: 100%"))
+            #expect(first.standardOutput == original.standardOutput)
+            let second = try CLI.run(arguments + ["--ledger", path + "/copy"])
+            #expect(second.standardError.isEmpty)
+            #expect(second.standardOutput == original.standardOutput)
+        }
+    }
+
     @Test func dossierShowsThePauseAndTheMovedDueDate() throws {
         try withTemporaryDirectory { path in
             let ledger = try FixtureLedger.copy(into: path)

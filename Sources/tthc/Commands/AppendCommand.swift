@@ -40,7 +40,7 @@ struct AppendCommand: ParsableCommand {
         let name = file == "-" ? "stdin" : file
         let text = String(decoding: try readFile(file == "-" ? "/dev/stdin" : file), as: UTF8.self)
         let events = try NativeEvents(text: text, name: name)
-        let domain = try DomainLedger(ledger: options.open())
+        let domain = try options.openDomain()
         guard !events.entries.isEmpty else {
             let head = try domain.ledger.head()
             print("appended 0 events, head \(head.seq) \(head.hashHex)")

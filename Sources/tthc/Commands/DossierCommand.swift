@@ -17,7 +17,7 @@ struct DossierCommand: ParsableCommand {
     var asOf: AsOf?
 
     func run() throws {
-        let domain = try DomainLedger(ledger: ledger.open())
+        let domain = try ledger.openDomain(bringingUpToDate: asOf == nil)
         let through: UInt64
         let story: [String]
         if let asOf {

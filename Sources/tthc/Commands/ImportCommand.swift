@@ -51,7 +51,8 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let ledger = try DomainLedger(ledger: options.open())
+        // Quiet: no word about bringing the projections up to date either.
+        let ledger = try quiet ? DomainLedger(ledger: options.open()) : options.openDomain()
         var importOptions = ImportOptions(kind: kind, dryRun: dryRun, rejectFile: rejectFile)
         importOptions.batchSize = batchSize
         let source = ImportSource.file(path: file)

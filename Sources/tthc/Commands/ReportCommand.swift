@@ -66,7 +66,7 @@ struct ReportOutputOptions: ParsableArguments {
 
 /// Computes a report as the ledger stands (or stood), prints it, and optionally records its issue.
 func runReport(_ request: ReportRequest, ledgerOptions: LedgerOptions, output: ReportOutputOptions) throws {
-    let domain = try DomainLedger(ledger: ledgerOptions.open())
+    let domain = try ledgerOptions.openDomain(bringingUpToDate: output.asOf == nil)
     let report: ComputedReport
     if let asOf = output.asOf {
         if output.issue { throw ValidationError("--issue records the report as the ledger stands now: drop --as-of") }

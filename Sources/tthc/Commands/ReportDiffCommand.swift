@@ -24,7 +24,7 @@ struct ReportDiffCommand: ParsableCommand {
     var issued: UInt64?
 
     func run() throws {
-        let domain = try DomainLedger(ledger: ledger.open())
+        let domain = try ledger.openDomain()
         let diff = try ReportDiff.compute(try period.request(kind: kind), issuedEventSeq: issued, ledger: domain)
         var out = OutputBuffer()
         out.line(

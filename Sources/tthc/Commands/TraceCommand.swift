@@ -28,7 +28,7 @@ struct TraceCommand: ParsableCommand {
     var asOf: AsOf?
 
     func run() throws {
-        let domain = try DomainLedger(ledger: ledger.open())
+        let domain = try ledger.openDomain(bringingUpToDate: asOf == nil)
         let request = try period.request(kind: kind)
         let trace: FigureTrace
         if let asOf {
