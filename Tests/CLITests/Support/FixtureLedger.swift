@@ -25,6 +25,7 @@ enum FixtureLedger {
         lock.lock()
         defer { lock.unlock() }
         if let built { return built }
+        removeLeftovers()
         let directory = FileManager.default.temporaryDirectory.path + "/tthc-fixture-ledger-\(getpid())"
         try? FileManager.default.removeItem(atPath: directory)
         var options = Ledger.Options(create: true)
@@ -42,6 +43,17 @@ enum FixtureLedger {
         built = directory
         atexit { try? FileManager.default.removeItem(atPath: FixtureLedger.builtPath()) }
         return directory
+    }
+
+    /// Removes the fixture ledgers of test processes that are gone: the `atexit` removal does not
+    /// run when the test runner ends the process another way.
+    private static func removeLeftovers() {
+        let parent = FileManager.default.temporaryDirectory.path
+        let prefix = "tthc-fixture-ledger-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: parent + "/" + name) }
+        }
     }
 
     fileprivate static func builtPath() -> String {
