@@ -308,9 +308,11 @@ import Testing
                 Dossier.received("L-250603-00002", at: "2025-06-03 10:00", procedure: code),
             ])
             // A refused batch in between must leave no trace in either.
-            try? ledger.append([
-                Dossier.received("L-250603-00003"), Dossier.resolved("nowhere", at: "2025-06-13 08:00"),
-            ])
+            #expect(throws: DomainValidationError.self) {
+                try ledger.append([
+                    Dossier.received("L-250603-00003"), Dossier.resolved("nowhere", at: "2025-06-13 08:00"),
+                ])
+            }
             let head = try ledger.ledger.head()
             let replayed = try ledger.engine.replay(ledger.projection, through: head.seq)
             #expect(try ledger.engine.snapshot(ledger.projection) == replayed.contents)

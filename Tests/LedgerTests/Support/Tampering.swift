@@ -17,7 +17,7 @@ func tamperWithStoredEvent(in directory: String, seq: UInt64, _ change: (inout [
 func deleteStoredEvent(in directory: String, seq: UInt64) throws {
     let environment = try Environment(path: directory)
     let events = try environment.openDatabase("events", flags: [])!
-    try environment.write { txn in try txn.delete(events, key: withUnsafeBytes(of: seq.bigEndian) { Array($0) }) }
+    _ = try environment.write { txn in try txn.delete(events, key: withUnsafeBytes(of: seq.bigEndian) { Array($0) }) }
 }
 
 /// Changes one database of a closed ledger through the raw LMDB API.
