@@ -55,18 +55,25 @@ let package = Package(
         // Benchmarks and helpers run by hand or by tests (Tools/).
         .executableTarget(name: "ledger-bench", dependencies: ["Ledger", "LMDB"], path: "Tools/LedgerBench"),
         .executableTarget(name: "ledger-stress", dependencies: ["Ledger"], path: "Tools/LedgerStress"),
+        // Console, option reading and clocks shared by the tools.
+        .target(name: "BenchSupport", path: "Tools/BenchSupport"),
         // Deterministic generated workloads (seeded), shared by the benchmarks and tests.
         .target(name: "TTHCWorkload", dependencies: ["TTHCDomain", "Ledger"], path: "Tools/WorkloadKit"),
-        .executableTarget(name: "tthc-workload", dependencies: ["TTHCWorkload", "TTHCDomain", "Ledger"], path: "Tools/Workload"),
+        .executableTarget(
+            name: "tthc-workload", dependencies: ["BenchSupport", "TTHCWorkload", "TTHCDomain", "Ledger"],
+            path: "Tools/Workload"
+        ),
         .executableTarget(
             name: "domain-bench",
             dependencies: [
-                "TTHCWorkload", "TTHCDomain", "Ledger", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                "BenchSupport", "TTHCWorkload", "TTHCDomain", "Ledger",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Tools/DomainBench"
         ),
         .executableTarget(
-            name: "projection-bench", dependencies: ["TTHCWorkload", "TTHCDomain", "TTHCReports", "Ledger"],
+            name: "projection-bench",
+            dependencies: ["BenchSupport", "TTHCWorkload", "TTHCDomain", "TTHCReports", "Ledger"],
             path: "Tools/ProjectionBench"
         ),
         .executableTarget(
@@ -74,7 +81,8 @@ let package = Package(
             path: "Tools/ImportBench"
         ),
         .executableTarget(
-            name: "report-bench", dependencies: ["TTHCReports", "TTHCDomain", "Ledger"], path: "Tools/ReportBench"
+            name: "report-bench", dependencies: ["BenchSupport", "TTHCReports", "TTHCDomain", "Ledger"],
+            path: "Tools/ReportBench"
         ),
         .executableTarget(name: "import-fuzz", dependencies: ["TTHCImport", "TTHCDomain", "Ledger"], path: "Tools/ImportFuzz"),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),

@@ -1,3 +1,5 @@
+import BenchSupport
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -30,32 +32,15 @@ struct DomainBenchOptions {
 
     /// Reads the options from `arguments` (without the program name); exits on a usage error.
     init(arguments: [String]) {
-        var remaining = arguments[...]
-        func value(after flag: String) -> String {
-            guard let text = remaining.popFirst() else { fail("\(flag) needs a value\n\n\(Self.usage)") }
-            return text
-        }
-        func number(after flag: String, minimum: Int) -> Int {
-            let text = value(after: flag)
-            guard let number = Int(text.filter { $0 != "_" && $0 != "," }), number >= minimum else {
-                fail("\(flag) \(text): give a whole number of at least \(minimum)")
-            }
-            return number
-        }
-        while let argument = remaining.popFirst() {
+        var reader = OptionReader(arguments, usage: Self.usage, console: console)
+        while let argument = reader.nextFlag() {
             switch argument {
-            case "--dossiers": dossiers = number(after: argument, minimum: 1)
-            case "--seed":
-                let text = value(after: argument)
-                guard let parsed = UInt64(text) else { fail("--seed \(text): give a whole number") }
-                seed = parsed
-            case "--batch": batchSize = number(after: argument, minimum: 1)
-            case "--dir": parentDirectory = value(after: argument)
+            case "--dossiers": dossiers = reader.number(after: argument, minimum: 1)
+            case "--seed": seed = reader.seed(after: argument)
+            case "--batch": batchSize = reader.number(after: argument, minimum: 1)
+            case "--dir": parentDirectory = reader.value(after: argument)
             case "--no-sync": noSync = true
-            case "--help", "-h":
-                print(Self.usage)
-                exit(0)
-            default: fail("unknown argument \(argument)\n\n\(Self.usage)")
+            default: reader.fail("unknown argument \(argument)")
             }
         }
     }

@@ -6,26 +6,6 @@ import Dispatch
     import Darwin
 #endif
 
-/// A reading of the wall clock and of the CPU time the process has used, in seconds.
-///
-/// Both are reported: on a shared machine the wall clock also counts the time other processes
-/// hold the cores, while the CPU time leaves out the waits for the disk.
-struct Clock {
-    var wall: Double
-    var cpu: Double
-
-    static func now() -> Clock {
-        func seconds(_ id: clockid_t) -> Double {
-            var spec = timespec()
-            clock_gettime(id, &spec)
-            return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-        }
-        return Clock(wall: seconds(CLOCK_MONOTONIC), cpu: seconds(CLOCK_PROCESS_CPUTIME_ID))
-    }
-
-    static func - (lhs: Clock, rhs: Clock) -> Clock { Clock(wall: lhs.wall - rhs.wall, cpu: lhs.cpu - rhs.cpu) }
-}
-
 /// The process's memory, in bytes.
 enum Memory {
     /// The peak resident set so far (`getrusage`'s `ru_maxrss`). It counts the pages of the

@@ -1,3 +1,5 @@
+import BenchSupport
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -34,35 +36,18 @@ struct ProjectionBenchOptions {
 
     /// Reads the options from `arguments` (without the program name); exits on a usage error.
     init(arguments: [String]) {
-        var remaining = arguments[...]
-        func value(after flag: String) -> String {
-            guard let text = remaining.popFirst() else { fail("\(flag) needs a value\n\n\(Self.usage)") }
-            return text
-        }
-        func number(after flag: String, minimum: Int) -> Int {
-            let text = value(after: flag)
-            guard let number = Int(text.filter { $0 != "_" && $0 != "," }), number >= minimum else {
-                fail("\(flag) \(text): give a whole number of at least \(minimum)")
-            }
-            return number
-        }
-        while let argument = remaining.popFirst() {
+        var reader = OptionReader(arguments, usage: Self.usage, console: console)
+        while let argument = reader.nextFlag() {
             switch argument {
-            case "--ledger": ledger = value(after: argument)
-            case "--dir": parentDirectory = value(after: argument)
-            case "--append": append = number(after: argument, minimum: 0)
-            case "--seed":
-                let text = value(after: argument)
-                guard let parsed = UInt64(text) else { fail("--seed \(text): give a whole number") }
-                seed = parsed
-            case "--chunk-size": chunkSize = number(after: argument, minimum: 1)
+            case "--ledger": ledger = reader.value(after: argument)
+            case "--dir": parentDirectory = reader.value(after: argument)
+            case "--append": append = reader.number(after: argument, minimum: 0)
+            case "--seed": seed = reader.seed(after: argument)
+            case "--chunk-size": chunkSize = reader.number(after: argument, minimum: 1)
             case "--no-sync": noSync = true
-            case "--help", "-h":
-                print(Self.usage)
-                exit(0)
-            default: fail("unknown argument \(argument)\n\n\(Self.usage)")
+            default: reader.fail("unknown argument \(argument)")
             }
         }
-        if ledger.isEmpty { fail("--ledger is required\n\n\(Self.usage)") }
+        if ledger.isEmpty { reader.fail("--ledger is required") }
     }
 }

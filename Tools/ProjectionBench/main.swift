@@ -1,3 +1,4 @@
+import BenchSupport
 import Ledger
 import TTHCDomain
 
@@ -11,16 +12,10 @@ import TTHCDomain
 // bare protobuf-decode loop over the same payloads, in one run, with its peak memory; then the
 // catch-up after events appended behind the projections' back. See Tools/README.md.
 
-/// Writes a progress line to standard error, so that the figures alone go to standard output.
-func report(_ line: String) {
-    let bytes = Array((line + "\n").utf8)
-    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-}
-
-func fail(_ message: String, status: Int32 = 1) -> Never {
-    report("projection-bench: \(message)")
-    exit(status)
-}
+let console = ToolConsole(name: "projection-bench")
+/// Progress lines go to standard error, so that standard output carries the figures alone.
+func report(_ line: String) { console.say(line) }
+func fail(_ message: String, status: Int32 = 1) -> Never { console.fail(message, status: status) }
 
 /// Copies the file at `source` to `target` (created), returning its size.
 func copyFile(_ source: String, to target: String) throws -> Int {

@@ -1,3 +1,5 @@
+import BenchSupport
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -42,36 +44,22 @@ struct ReportBenchOptions {
 
     /// Reads the options from `arguments` (without the program name); exits on a usage error.
     init(arguments: [String]) {
-        var remaining = arguments[...]
-        func value(after flag: String) -> String {
-            guard let text = remaining.popFirst() else { fail("\(flag) needs a value\n\n\(Self.usage)") }
-            return text
-        }
-        func number(after flag: String, minimum: Int) -> Int {
-            let text = value(after: flag)
-            guard let number = Int(text.filter { $0 != "_" && $0 != "," }), number >= minimum else {
-                fail("\(flag) \(text): give a whole number of at least \(minimum)")
-            }
-            return number
-        }
-        while let argument = remaining.popFirst() {
+        var reader = OptionReader(arguments, usage: Self.usage, console: console)
+        while let argument = reader.nextFlag() {
             switch argument {
-            case "--ledger": ledger = value(after: argument)
-            case "--repeat": repeatCount = number(after: argument, minimum: 1)
-            case "--year": year = number(after: argument, minimum: 2000)
-            case "--quarter": quarter = number(after: argument, minimum: 1)
-            case "--month": month = number(after: argument, minimum: 1)
-            case "--as-of": asOf = UInt64(number(after: argument, minimum: 1))
-            case "--as-of-repeat": asOfRepeat = number(after: argument, minimum: 1)
+            case "--ledger": ledger = reader.value(after: argument)
+            case "--repeat": repeatCount = reader.number(after: argument, minimum: 1)
+            case "--year": year = reader.number(after: argument, minimum: 2000)
+            case "--quarter": quarter = reader.number(after: argument, minimum: 1)
+            case "--month": month = reader.number(after: argument, minimum: 1)
+            case "--as-of": asOf = UInt64(reader.number(after: argument, minimum: 1))
+            case "--as-of-repeat": asOfRepeat = reader.number(after: argument, minimum: 1)
             case "--no-as-of": replay = false
-            case "--previous-repeat": previousRepeat = number(after: argument, minimum: 0)
+            case "--previous-repeat": previousRepeat = reader.number(after: argument, minimum: 0)
             case "--catch-up": catchUp = true
-            case "--help", "-h":
-                print(Self.usage)
-                exit(0)
-            default: fail("unknown argument \(argument)\n\n\(Self.usage)")
+            default: reader.fail("unknown argument \(argument)")
             }
         }
-        if ledger.isEmpty { fail("--ledger DIR is required\n\n\(Self.usage)") }
+        if ledger.isEmpty { reader.fail("--ledger DIR is required") }
     }
 }

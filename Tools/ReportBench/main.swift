@@ -1,3 +1,4 @@
+import BenchSupport
 import Ledger
 import TTHCDomain
 import TTHCReports
@@ -12,36 +13,10 @@ import TTHCReports
 // domain projection, live and as of a past position, beside the raw read of the rows they need,
 // in one run. See Tools/README.md.
 
-/// Writes a progress line to standard error, so that the figures alone go to standard output.
-func report(_ line: String) {
-    let bytes = Array((line + "\n").utf8)
-    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-}
-
-func fail(_ message: String, status: Int32 = 1) -> Never {
-    report("report-bench: \(message)")
-    exit(status)
-}
-
-/// A reading of the wall clock and of the CPU time the process has used, in seconds.
-///
-/// Both are reported: on a shared machine the wall clock also counts the time other processes
-/// hold the cores, which the CPU time leaves out.
-struct Clock {
-    var wall: Double
-    var cpu: Double
-
-    static func now() -> Clock {
-        func seconds(_ id: clockid_t) -> Double {
-            var spec = timespec()
-            clock_gettime(id, &spec)
-            return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-        }
-        return Clock(wall: seconds(CLOCK_MONOTONIC), cpu: seconds(CLOCK_PROCESS_CPUTIME_ID))
-    }
-
-    static func - (lhs: Clock, rhs: Clock) -> Clock { Clock(wall: lhs.wall - rhs.wall, cpu: lhs.cpu - rhs.cpu) }
-}
+let console = ToolConsole(name: "report-bench")
+/// Progress lines go to standard error, so that standard output carries the figures alone.
+func report(_ line: String) { console.say(line) }
+func fail(_ message: String, status: Int32 = 1) -> Never { console.fail(message, status: status) }
 
 /// The runs of one measured thing.
 struct Runs {

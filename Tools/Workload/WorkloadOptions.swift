@@ -1,3 +1,5 @@
+import BenchSupport
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -29,41 +31,24 @@ struct WorkloadOptions {
 
     /// Reads the options from `arguments` (without the program name); exits on a usage error.
     init(arguments: [String]) {
-        var remaining = arguments[...]
-        func value(after flag: String) -> String {
-            guard let text = remaining.popFirst() else { fail("\(flag) needs a value\n\n\(Self.usage)") }
-            return text
-        }
-        func number(after flag: String, minimum: Int) -> Int {
-            let text = value(after: flag)
-            guard let number = Int(text.filter { $0 != "_" && $0 != "," }), number >= minimum else {
-                fail("\(flag) \(text): give a whole number of at least \(minimum)")
-            }
-            return number
-        }
+        var reader = OptionReader(arguments, usage: Self.usage, console: console)
         var sawDossiers = false
-        while let argument = remaining.popFirst() {
+        while let argument = reader.nextFlag() {
             switch argument {
             case "--dossiers":
-                dossiers = number(after: argument, minimum: 0)
+                dossiers = reader.number(after: argument, minimum: 0)
                 sawDossiers = true
-            case "--seed":
-                let text = value(after: argument)
-                guard let parsed = UInt64(text) else { fail("--seed \(text): give a whole number") }
-                seed = parsed
-            case "--ledger": ledgerDirectory = value(after: argument)
-            case "--jsonl": jsonlPath = value(after: argument)
-            case "--batch": batchSize = number(after: argument, minimum: 1)
+            case "--seed": seed = reader.seed(after: argument)
+            case "--ledger": ledgerDirectory = reader.value(after: argument)
+            case "--jsonl": jsonlPath = reader.value(after: argument)
+            case "--batch": batchSize = reader.number(after: argument, minimum: 1)
             case "--no-sync": noSync = true
-            case "--help", "-h":
-                print(Self.usage)
-                exit(0)
-            default: fail("unknown argument \(argument)\n\n\(Self.usage)")
+            default: reader.fail("unknown argument \(argument)")
             }
         }
-        if !sawDossiers { fail("--dossiers is required\n\n\(Self.usage)") }
+        if !sawDossiers { reader.fail("--dossiers is required") }
         if ledgerDirectory == nil && jsonlPath == nil {
-            fail("give --ledger DIR, --jsonl FILE or both\n\n\(Self.usage)")
+            reader.fail("give --ledger DIR, --jsonl FILE or both")
         }
     }
 }

@@ -1,3 +1,4 @@
+import BenchSupport
 import Ledger
 import TTHCDomain
 import TTHCWorkload
@@ -11,16 +12,10 @@ import TTHCWorkload
 // tthc-workload: writes a generated province and its dossiers into a ledger through the domain
 // rules, and/or as native JSON lines for `tthc append`. See Tools/README.md.
 
-/// Writes a line to standard error, so that standard output can carry JSON lines.
-func report(_ line: String) {
-    let bytes = Array((line + "\n").utf8)
-    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-}
-
-func fail(_ message: String, status: Int32 = 1) -> Never {
-    report("tthc-workload: \(message)")
-    exit(status)
-}
+let console = ToolConsole(name: "tthc-workload")
+/// Progress lines go to standard error, so that standard output carries the figures alone.
+func report(_ line: String) { console.say(line) }
+func fail(_ message: String, status: Int32 = 1) -> Never { console.fail(message, status: status) }
 
 let options = WorkloadOptions(arguments: Array(CommandLine.arguments.dropFirst()))
 let dossiers = options.dossiers
