@@ -188,45 +188,13 @@ public struct DossierFacts: Sendable, Equatable {
     }
 }
 
-/// The same derived facts as ``DossierState``'s (`DossierState+Facts.swift`), so that a report
-/// counts a dossier alike from either.
-extension DossierFacts {
-    /// The local end date (E), if ended.
-    public var endDay: LocalDate? { endedAt.map(localDay) }
-
-    /// The local receipt date (R).
-    public var receivedDay: LocalDate { localDay(receivedAt) }
-
-    /// The due instant in force at `instant` (D), as ``DossierState/dueAt(asOf:)``.
-    public func dueAt(asOf instant: Int64) -> Int64? {
-        var due = givenDueAt
-        var latest = Int64.min
-        for change in dueChanges where change.effectiveAt <= instant && change.effectiveAt >= latest {
-            latest = change.effectiveAt
-            due = change.dueAt
-        }
-        return due
+/// The due-date and pause rules of ``DossierTimeline``, shared with ``DossierState``.
+extension DossierFacts: DossierTimeline {
+    public var givenDue: Int64? { givenDueAt }
+    public var dueChangeTimeline: some Sequence<(effectiveAt: Int64, dueAt: Int64)> {
+        dueChanges.lazy.map { (effectiveAt: $0.effectiveAt, dueAt: $0.dueAt) }
     }
-
-    /// The due date in force at the end of local day `day`.
-    public func dueDay(asOfEndOf day: LocalDate) -> LocalDate? {
-        let endOfDay = VietnamTime.utcMicroseconds(startOf: day.adding(days: 1)) - 1
-        return dueAt(asOf: endOfDay).map(localDay)
-    }
-
-    /// Whether the clock is stopped on local day `day`, as ``DossierState/isPaused(on:)``.
-    public func isPaused(on day: LocalDate) -> Bool {
-        pauses.contains { pause in
-            localDay(pause.from) <= day && (!pause.closed || localDay(pause.to) > day)
-        }
-    }
-
-    /// Whether the due date given at the desk is later than receipt + `processingDays` working
-    /// days, as ``DossierState/dueDateLongerThanProcedure(processingDays:calendar:)``.
-    public func dueDateLongerThanProcedure(processingDays: Int?, calendar: WorkingCalendar) -> Bool {
-        guard let givenDueAt, let processingDays else { return false }
-        let allowed = DueDateRule.dueDate(
-            receivedOn: receivedDay, processingDays: processingDays, pauses: [], calendar: calendar)
-        return DueDateRule.givenDueDate(localDay(givenDueAt), exceeds: allowed)
+    public var pauseTimeline: some Sequence<(from: Int64, to: Int64, closed: Bool)> {
+        pauses.lazy.map { (from: $0.from, to: $0.to, closed: $0.closed) }
     }
 }

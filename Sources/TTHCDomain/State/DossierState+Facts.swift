@@ -1,5 +1,14 @@
-/// Derived facts of a dossier that reports and queries share.
-extension DossierState {
+/// Derived facts of a dossier that reports and queries share; the due-date and pause rules come
+/// from ``DossierTimeline``.
+extension DossierState: DossierTimeline {
+    public var givenDue: Int64? { givenDueKnown ? givenDueAt : nil }
+    public var dueChangeTimeline: some Sequence<(effectiveAt: Int64, dueAt: Int64)> {
+        dueChanges.lazy.map { (effectiveAt: $0.effectiveAt, dueAt: $0.dueAt) }
+    }
+    public var pauseTimeline: some Sequence<(from: Int64, to: Int64, closed: Bool)> {
+        pauses.lazy.map { (from: $0.from, to: $0.to, closed: $0.closed) }
+    }
+
     /// The end instant the reports count (E): resolution, else withdrawal, else the return of a
     /// result recorded without a resolution; `nil` while open.
     public var endedAt: Int64? {
@@ -9,39 +18,8 @@ extension DossierState {
         return nil
     }
 
-    /// The local end date (E), if ended.
-    public var endDay: LocalDate? { endedAt.map(localDay) }
-
-    /// The local receipt date (R).
-    public var receivedDay: LocalDate { localDay(receivedAt) }
-
     /// Whether the dossier counts at all: accepted (not only refused or registered).
     public var isAccepted: Bool { received && !notAccepted }
-
-    /// The due instant in force at `instant` (D): the latest change effective by then, else the
-    /// due date given at receipt; `nil` when there is none.
-    public func dueAt(asOf instant: Int64) -> Int64? {
-        var due: Int64? = givenDueKnown ? givenDueAt : nil
-        var latest = Int64.min
-        for change in dueChanges where change.effectiveAt <= instant && change.effectiveAt >= latest {
-            latest = change.effectiveAt
-            due = change.dueAt
-        }
-        return due
-    }
-
-    /// The due date in force at the end of local day `day`.
-    public func dueDay(asOfEndOf day: LocalDate) -> LocalDate? {
-        let endOfDay = VietnamTime.utcMicroseconds(startOf: day.adding(days: 1)) - 1
-        return dueAt(asOf: endOfDay).map(localDay)
-    }
-
-    /// Whether the clock is stopped (supplement, fees, halt) on local day `day`.
-    public func isPaused(on day: LocalDate) -> Bool {
-        pauses.contains { pause in
-            localDay(pause.from) <= day && (!pause.closed || localDay(pause.to) > day)
-        }
-    }
 
     /// The pauses as local-date intervals, for the due-date rule.
     public var pauseDays: [DueDateRule.Pause] {
@@ -60,19 +38,5 @@ extension DossierState {
     /// applied at the desk.
     public func dueDateLongerThanProcedure(calendar: WorkingCalendar) -> Bool {
         dueDateLongerThanProcedure(processingDays: processingDaysKnown ? Int(processingDays) : nil, calendar: calendar)
-    }
-
-    /// Whether the due date given at the desk is later than receipt + `processingDays` working days.
-    ///
-    /// Reports pass the processing days of the procedure in force on the receipt date as the ledger
-    /// knows it at their position, so that a cut recorded after the receipt but in force on its date
-    /// still counts (SPEC §3); ``processingDays`` is only what was known when the receipt was
-    /// recorded. `false` when `processingDays` is `nil`.
-    public func dueDateLongerThanProcedure(processingDays: Int?, calendar: WorkingCalendar) -> Bool {
-        guard givenDueKnown, let processingDays else { return false }
-        // The given date already includes the pauses the desk knew of at receipt: none.
-        let allowed = DueDateRule.dueDate(
-            receivedOn: receivedDay, processingDays: processingDays, pauses: [], calendar: calendar)
-        return DueDateRule.givenDueDate(localDay(givenDueAt), exceeds: allowed)
     }
 }
