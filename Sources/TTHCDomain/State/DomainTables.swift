@@ -73,4 +73,6 @@ func protobufTimestamp(microseconds: Int64) -> Google_Protobuf_Timestamp {
 }
 
 /// The Vietnamese local date of an instant in UTC microseconds.
-func localDay(_ microseconds: Int64) -> LocalDate { VietnamTime.localDate(utcMicroseconds: microseconds) }
+@usableFromInline func localDay(_ microseconds: Int64) -> LocalDate {
+    VietnamTime.localDate(utcMicroseconds: microseconds)
+}

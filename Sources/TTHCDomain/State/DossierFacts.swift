@@ -190,11 +190,11 @@ public struct DossierFacts: Sendable, Equatable {
 
 /// The due-date and pause rules of ``DossierTimeline``, shared with ``DossierState``.
 extension DossierFacts: DossierTimeline {
-    public var givenDue: Int64? { givenDueAt }
-    public var dueChangeTimeline: some Sequence<(effectiveAt: Int64, dueAt: Int64)> {
+    @inlinable public var givenDue: Int64? { givenDueAt }
+    @inlinable public var dueChangeTimeline: some Sequence<(effectiveAt: Int64, dueAt: Int64)> {
         dueChanges.lazy.map { (effectiveAt: $0.effectiveAt, dueAt: $0.dueAt) }
     }
-    public var pauseTimeline: some Sequence<(from: Int64, to: Int64, closed: Bool)> {
+    @inlinable public var pauseTimeline: some Sequence<(from: Int64, to: Int64, closed: Bool)> {
         pauses.lazy.map { (from: $0.from, to: $0.to, closed: $0.closed) }
     }
 }

@@ -1,11 +1,11 @@
 /// Derived facts of a dossier that reports and queries share; the due-date and pause rules come
 /// from ``DossierTimeline``.
 extension DossierState: DossierTimeline {
-    public var givenDue: Int64? { givenDueKnown ? givenDueAt : nil }
-    public var dueChangeTimeline: some Sequence<(effectiveAt: Int64, dueAt: Int64)> {
+    @inlinable public var givenDue: Int64? { givenDueKnown ? givenDueAt : nil }
+    @inlinable public var dueChangeTimeline: some Sequence<(effectiveAt: Int64, dueAt: Int64)> {
         dueChanges.lazy.map { (effectiveAt: $0.effectiveAt, dueAt: $0.dueAt) }
     }
-    public var pauseTimeline: some Sequence<(from: Int64, to: Int64, closed: Bool)> {
+    @inlinable public var pauseTimeline: some Sequence<(from: Int64, to: Int64, closed: Bool)> {
         pauses.lazy.map { (from: $0.from, to: $0.to, closed: $0.closed) }
     }
 
