@@ -77,14 +77,17 @@ let package = Package(
             path: "Tools/ProjectionBench"
         ),
         .executableTarget(
-            name: "import-bench", dependencies: ["TTHCWorkload", "TTHCImport", "TTHCDomain", "Ledger"],
+            name: "import-bench", dependencies: ["BenchSupport", "TTHCWorkload", "TTHCImport", "TTHCDomain", "Ledger"],
             path: "Tools/ImportBench"
         ),
         .executableTarget(
             name: "report-bench", dependencies: ["BenchSupport", "TTHCReports", "TTHCDomain", "Ledger"],
             path: "Tools/ReportBench"
         ),
-        .executableTarget(name: "import-fuzz", dependencies: ["TTHCImport", "TTHCDomain", "Ledger"], path: "Tools/ImportFuzz"),
+        .executableTarget(
+            name: "import-fuzz", dependencies: ["BenchSupport", "TTHCWorkload", "TTHCImport", "TTHCDomain", "Ledger"],
+            path: "Tools/ImportFuzz"
+        ),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         .testTarget(
             name: "TTHCDomainTests",
@@ -93,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "ProjectionTests", dependencies: ["TTHCWorkload", "TTHCImport", "TTHCDomain", "Ledger", "tthc"]
         ),
-        .testTarget(name: "TTHCImportTests", dependencies: ["TTHCImport", "TTHCDomain", "Ledger"]),
+        .testTarget(name: "TTHCImportTests", dependencies: ["TTHCImport", "TTHCDomain", "TTHCWorkload", "Ledger"]),
         .testTarget(
             name: "TTHCReportsTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import TTHCWorkload
 import Testing
 
 /// The in-memory store serves replays (`--as-of`) to the same report code that reads LMDB
@@ -12,11 +13,11 @@ import Testing
             let table = try ledger.table(named: "scanned")
             let memory = MemoryProjectionStore(tableCount: 2)
             let scanned = ProjectionTable(1)
-            var random = SeededRandom(seed: 42)
+            var random = SplitMix64(seed: 42)
             // Few distinct bytes, short keys: many shared prefixes, repeated keys, and 0x00/0xFF edges.
             let alphabet: [UInt8] = [0x00, 0x01, 0x41, 0x7F, 0x80, 0xFF]
             func key(length: ClosedRange<Int>) -> [UInt8] {
-                (0..<random.next(in: length)).map { _ in alphabet[random.next(in: 0...alphabet.count - 1)] }
+                (0..<random.int(in: length)).map { _ in alphabet[random.int(in: 0...alphabet.count - 1)] }
             }
 
             var scans = 0
@@ -24,7 +25,7 @@ import Testing
                 try ledger.writeTables { txn in
                     for index in 0..<30 {
                         let key = key(length: 1...4)
-                        if random.next(in: 0...9) < 7 {
+                        if random.int(in: 0...9) < 7 {
                             let value = [UInt8(round), UInt8(index)]
                             try txn.put(table, key: key, value: value)
                             try memory.put(scanned, key: key, value: value)
@@ -37,8 +38,8 @@ import Testing
                 for _ in 0..<25 {
                     let prefix = key(length: 0...2)
                     // Reports start at a key within the prefix's range, or at the prefix itself.
-                    let start: [UInt8]? = random.next(in: 0...2) == 0 ? nil : prefix + key(length: 0...2)
-                    let limit = random.next(in: 0...3) == 0 ? random.next(in: 1...5) : Int.max
+                    let start: [UInt8]? = random.int(in: 0...2) == 0 ? nil : prefix + key(length: 0...2)
+                    let limit = random.int(in: 0...3) == 0 ? random.int(in: 1...5) : Int.max
                     var expected = [[UInt8]]()
                     try ledger.readTables { txn in
                         try txn.scan(table, prefix: prefix, from: start) { key, value in
@@ -85,21 +86,5 @@ import Testing
             return true
         }
         #expect(after == [1, 3, 4, 7])
-    }
-}
-
-/// A small seeded generator (SplitMix64), so that a failing case can be replayed.
-struct SeededRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(in range: ClosedRange<Int>) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return range.lowerBound + Int(z % UInt64(range.count))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Ledger
 import TTHCDomain
 import TTHCImport
+import TTHCWorkload
 import Testing
 
 /// A crash in the middle of an import, then the same import again: the ledger ends with exactly
@@ -9,7 +10,7 @@ import Testing
 @Suite struct CrashRecoveryTests {
     /// `count` portal CSV rows for the small references, of every status, deterministic.
     static func generatedDossiers(count: Int) -> String {
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         var rows: [String] = []
         let start = LocalDate(iso: "2025-01-02")!
         for index in 0..<count {

@@ -1,3 +1,5 @@
+import BenchSupport
+
 /// What one run of `import-bench` does, read from the command line.
 struct BenchOptions {
     /// Dossier rows generated and imported (`--rows`).
@@ -33,36 +35,19 @@ struct BenchOptions {
           --fixtures DIR   the reference files (default ./Fixtures)
         """
 
-    struct UsageError: Error {
-        var message: String?
-    }
-
-    init(arguments: [String]) throws(UsageError) {
-        var remaining = arguments[...]
-        func value(after flag: String) throws(UsageError) -> String {
-            guard let text = remaining.popFirst(), !text.isEmpty else {
-                throw UsageError(message: "\(flag) needs a value")
-            }
-            return text
-        }
-        func number(after flag: String) throws(UsageError) -> Int {
-            let text = try value(after: flag)
-            guard let number = Int(text.filter { $0 != "_" && $0 != "," }), number >= 1 else {
-                throw UsageError(message: "\(flag) \(text): give a whole number of at least 1")
-            }
-            return number
-        }
-        while let argument = remaining.popFirst() {
+    /// Reads the options from `arguments` (without the program name); exits on a usage error.
+    init(arguments: [String]) {
+        var reader = OptionReader(arguments, usage: Self.usage, console: console)
+        while let argument = reader.nextFlag() {
             switch argument {
-            case "--rows": rows = try number(after: argument)
-            case "--seed": seed = UInt64(try number(after: argument))
-            case "--batch-size": batchSize = try number(after: argument)
+            case "--rows": rows = reader.number(after: argument, minimum: 1)
+            case "--seed": seed = reader.seed(after: argument)
+            case "--batch-size": batchSize = reader.number(after: argument, minimum: 1)
             case "--no-sync": noSync = true
-            case "--dir": parentDirectory = try value(after: argument)
+            case "--dir": parentDirectory = reader.value(after: argument)
             case "--keep": keep = true
-            case "--fixtures": fixtures = try value(after: argument)
-            case "--help", "-h": throw UsageError(message: nil)
-            default: throw UsageError(message: "unknown argument \(argument)")
+            case "--fixtures": fixtures = reader.value(after: argument)
+            default: reader.fail("unknown argument \(argument)")
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import TTHCDomain
+import TTHCWorkload
 
 /// Writes dossier rows in the portal's CSV export format, valid against the procedures, units
 /// and calendar of a ledger: each row names a procedure in force on its receipt date with one
@@ -54,7 +55,7 @@ struct PortalExportGenerator {
     func write(rows: Int, seed: UInt64, to path: String) throws -> Int {
         guard let file = fopen(path, "w") else { throw CocoaError(.fileWriteUnknown) }
         defer { fclose(file) }
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         var buffer = Array((Self.header + "\n").utf8)
         var written = 0
         var counters: [String: Int] = [:]
@@ -82,7 +83,7 @@ struct PortalExportGenerator {
     private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     private func row(
-        _ offer: Offer, on day: LocalDate, random: inout SplitMix, counters: inout [String: Int]
+        _ offer: Offer, on day: LocalDate, random: inout SplitMix64, counters: inout [String: Int]
     )
         -> String
     {
@@ -158,20 +159,5 @@ struct PortalExportGenerator {
             id, offer.procedure, "\(channel)", "\(applicant)", received, due, end, returned, "\(status)", offer.unit,
             desk, "\(digitized)", "\(paid)", "\(required)", "\(reused)", pauseFrom, pauseTo,
         ].joined(separator: ",")
-    }
-}
-
-/// SplitMix64, seeded.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 import Ledger
 import TTHCDomain
@@ -5,10 +6,8 @@ import TTHCImport
 
 // Import throughput against the ledger's raw append rate, in one run. See BenchOptions.usage.
 
-func fail(_ message: String, status: Int32 = 1) -> Never {
-    FileHandle.standardError.write(Data("import-bench: \(message)\n".utf8))
-    exit(status)
-}
+let console = ToolConsole(name: "import-bench")
+func fail(_ message: String, status: Int32 = 1) -> Never { console.fail(message, status: status) }
 
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
@@ -47,14 +46,7 @@ func rate(_ count: Int, _ duration: Double) -> String {
     grouped(Int((Double(count) / max(duration, 1e-9)).rounded()))
 }
 
-let options: BenchOptions
-do {
-    options = try BenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
-} catch {
-    if let message = error.message { fail("\(message)\n\(BenchOptions.usage)") }
-    print(BenchOptions.usage)
-    exit(0)
-}
+let options = BenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
 
 var template = Array("\(options.parentDirectory)/import-bench.XXXXXX".utf8CString)
 guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {

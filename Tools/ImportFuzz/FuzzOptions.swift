@@ -1,3 +1,5 @@
+import BenchSupport
+
 /// What one run of `import-fuzz` does, read from the command line.
 struct FuzzOptions {
     var iterations = 20_000
@@ -25,42 +27,22 @@ struct FuzzOptions {
           --slow SECONDS   report cases slower than this (default 5)
         """
 
-    struct UsageError: Error {
-        var message: String?
-    }
-
-    init(arguments: [String]) throws(UsageError) {
-        var remaining = arguments[...]
-        func value(after flag: String) throws(UsageError) -> String {
-            guard let text = remaining.popFirst(), !text.isEmpty else {
-                throw UsageError(message: "\(flag) needs a value")
-            }
-            return text
-        }
-        while let argument = remaining.popFirst() {
+    /// Reads the options from `arguments` (without the program name); exits on a usage error.
+    init(arguments: [String]) {
+        var reader = OptionReader(arguments, usage: Self.usage, console: console)
+        while let argument = reader.nextFlag() {
             switch argument {
-            case "--iterations":
-                let text = try value(after: argument)
-                guard let number = Int(text.filter { $0 != "_" && $0 != "," }), number >= 1 else {
-                    throw UsageError(message: "--iterations \(text): give a whole number of at least 1")
-                }
-                iterations = number
-            case "--seed":
-                let text = try value(after: argument)
-                guard let number = UInt64(text) else {
-                    throw UsageError(message: "--seed \(text): give a whole number")
-                }
-                seed = number
-            case "--fixtures": fixtures = try value(after: argument)
-            case "--dir": parentDirectory = try value(after: argument)
+            case "--iterations": iterations = reader.number(after: argument, minimum: 1)
+            case "--seed": seed = reader.seed(after: argument)
+            case "--fixtures": fixtures = reader.value(after: argument)
+            case "--dir": parentDirectory = reader.value(after: argument)
             case "--slow":
-                let text = try value(after: argument)
+                let text = reader.value(after: argument)
                 guard let number = Double(text), number > 0 else {
-                    throw UsageError(message: "--slow \(text): give a number of seconds")
+                    reader.fail("--slow \(text): give a number of seconds")
                 }
                 slowSeconds = number
-            case "--help", "-h": throw UsageError(message: nil)
-            default: throw UsageError(message: "unknown argument \(argument)")
+            default: reader.fail("unknown argument \(argument)")
             }
         }
     }

@@ -1,21 +1,8 @@
-/// SplitMix64, seeded: a run is replayed exactly from its seed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TTHCWorkload
 
 /// Breaks an input the way files get broken, with a bias for the bytes the readers care about.
 struct InputMutator {
-    var random: SplitMix
+    var random: SplitMix64
 
     /// Quotes, separators, line breaks, JSON punctuation, digits, and bytes that are not UTF-8.
     static let interesting: [UInt8] =
@@ -28,7 +15,7 @@ struct InputMutator {
         "\"a,\"\"b\"\"\"", "[{\"NgayBoSung\":null}]", String(repeating: "9", count: 40),
     ]
 
-    init(seed: UInt64) { random = SplitMix(seed: seed) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
 

@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 import Ledger
 import TTHCDomain
@@ -5,19 +6,10 @@ import TTHCImport
 
 // A long fuzz run of the importer, by hand. See FuzzOptions.usage.
 
-func fail(_ message: String, status: Int32 = 1) -> Never {
-    FileHandle.standardError.write(Data("import-fuzz: \(message)\n".utf8))
-    exit(status)
-}
+let console = ToolConsole(name: "import-fuzz")
+func fail(_ message: String, status: Int32 = 1) -> Never { console.fail(message, status: status) }
 
-let options: FuzzOptions
-do {
-    options = try FuzzOptions(arguments: Array(CommandLine.arguments.dropFirst()))
-} catch {
-    if let message = error.message { fail("\(message)\n\(FuzzOptions.usage)") }
-    print(FuzzOptions.usage)
-    exit(0)
-}
+let options = FuzzOptions(arguments: Array(CommandLine.arguments.dropFirst()))
 
 var template = Array("\(options.parentDirectory)/import-fuzz.XXXXXX".utf8CString)
 guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {

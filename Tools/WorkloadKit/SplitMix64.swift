@@ -3,14 +3,15 @@
 ///
 /// The standard library's `random(in:using:)` may change how it draws from a generator between
 /// releases; every draw here goes through the helpers below instead, which depend on nothing but
-/// the 64-bit outputs.
-struct SplitMix64 {
+/// the 64-bit outputs. The import fuzzers and tests draw from it too, through the standard
+/// library where the exact draws do not matter, so that any case is replayed from its seed.
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
     /// The next 64 random bits.
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -25,7 +26,7 @@ struct SplitMix64 {
     }
 
     /// A number in `range`.
-    mutating func int(in range: ClosedRange<Int>) -> Int {
+    public mutating func int(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + below(range.count)
     }
 

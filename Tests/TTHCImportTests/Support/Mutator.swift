@@ -1,27 +1,13 @@
 import Foundation
-
-/// SplitMix64: a small seeded generator, so that a failing fuzz case can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TTHCWorkload
 
 /// Breaks inputs the way files get broken: bytes flipped, inserted, dropped or repeated, lines
 /// shuffled, files cut short or spliced together, with a bias for the bytes parsers care about.
 struct Mutator {
-    var random: SeededGenerator
+    var random: SplitMix64
     static let interesting: [UInt8] = Array("\",\n\r{}[]:\\0123456789-. ".utf8) + [0x00, 0x7F, 0xC3, 0xE2, 0xFF, 0xBF]
 
-    init(seed: UInt64) { random = SeededGenerator(seed: seed) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     mutating func byte() -> UInt8 {
         Bool.random(using: &random)
