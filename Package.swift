@@ -53,7 +53,7 @@ let package = Package(
             ]
         ),
         // Benchmarks and helpers run by hand or by tests (Tools/).
-        .executableTarget(name: "ledger-bench", dependencies: ["Ledger", "LMDB"], path: "Tools/LedgerBench"),
+        .executableTarget(name: "ledger-bench", dependencies: ["BenchSupport", "Ledger", "LMDB"], path: "Tools/LedgerBench"),
         .executableTarget(name: "ledger-stress", dependencies: ["Ledger"], path: "Tools/LedgerStress"),
         // Console, option reading and clocks shared by the tools.
         .target(name: "BenchSupport", path: "Tools/BenchSupport"),

@@ -110,3 +110,29 @@ public struct Clock: Sendable {
 
     public static let zero = Clock(wall: 0, cpu: 0)
 }
+
+// MARK: Tables
+
+/// `1234567` as `1,234,567`: thousands separated by commas, for reading figures at a glance.
+public func grouped(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var out = value < 0 ? "-" : ""
+    for (index, digit) in digits.enumerated() {
+        if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+        out.append(digit)
+    }
+    return out
+}
+
+/// `1234567.8` as `1,234,568`.
+public func grouped(_ value: Double) -> String { grouped(Int(value.rounded())) }
+
+/// `text` followed by spaces up to `width` characters (at least one).
+public func padded(_ text: String, _ width: Int) -> String {
+    text + String(repeating: " ", count: max(1, width - text.count))
+}
+
+/// `text` after spaces up to `width` characters (at least one).
+public func rightAligned(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(1, width - text.count)) + text
+}

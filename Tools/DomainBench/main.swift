@@ -18,17 +18,6 @@ let console = ToolConsole(name: "domain-bench")
 func report(_ line: String) { console.say(line) }
 func fail(_ message: String, status: Int32 = 1) -> Never { console.fail(message, status: status) }
 
-/// Thousands separated by commas, for reading figures at a glance.
-func grouped(_ value: Int) -> String {
-    let digits = Array(String(value))
-    var out = ""
-    for (index, digit) in digits.enumerated() {
-        if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
-        out.append(digit)
-    }
-    return out
-}
-
 let options = DomainBenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
 var template = Array("\(options.parentDirectory)/domain-bench.XXXXXX".utf8CString)
 guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
@@ -117,16 +106,6 @@ do {
     fail("\(error)", status: 4)
 }
 removeScratch()
-
-/// `text` followed by spaces up to `width` characters.
-func padded(_ text: String, _ width: Int) -> String {
-    text + String(repeating: " ", count: max(1, width - text.count))
-}
-
-/// `text` after spaces up to `width` characters.
-func rightAligned(_ text: String, _ width: Int) -> String {
-    String(repeating: " ", count: max(1, width - text.count)) + text
-}
 
 /// One line of the table: what was timed, and the events per second it reached by the wall
 /// clock and by CPU time, with the time it took.

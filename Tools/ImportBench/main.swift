@@ -32,16 +32,6 @@ func residentMemory() -> (heap: Int, mapped: Int) {
     return (kibibytes("RssAnon:") / 1024, kibibytes("RssFile:") / 1024)
 }
 
-func grouped(_ value: Int) -> String {
-    let digits = String(value)
-    var out = ""
-    for (index, character) in digits.enumerated() {
-        if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-        out.append(character)
-    }
-    return out
-}
-
 func rate(_ count: Int, _ duration: Double) -> String {
     grouped(Int((Double(count) / max(duration, 1e-9)).rounded()))
 }

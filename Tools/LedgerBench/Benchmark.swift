@@ -1,3 +1,5 @@
+import BenchSupport
+
 /// Runs the measurements, each in a fresh directory, and collects their samples.
 struct Benchmark {
     let options: BenchmarkOptions

@@ -1,3 +1,5 @@
+import BenchSupport
+
 /// The printed result: medians of every figure, and the ledger/raw ratios against their targets.
 struct ResultTable {
     /// Ledger append throughput must be at least this share of raw.
@@ -111,20 +113,6 @@ struct ResultTable {
             return line
         }
     }
-}
-
-/// `1234567.8` as `1,234,568`.
-func grouped(_ value: Double) -> String { grouped(Int(value.rounded())) }
-
-/// `1234567` as `1,234,567`.
-func grouped(_ value: Int) -> String {
-    let digits = String(value.magnitude)
-    var out = ""
-    for (index, digit) in digits.enumerated() {
-        if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-        out.append(digit)
-    }
-    return value < 0 ? "-" + out : out
 }
 
 /// `value` with `digits` decimals, rounded half away from zero.

@@ -1,3 +1,4 @@
+import BenchSupport
 import Dispatch
 
 #if canImport(Glibc)
@@ -31,17 +32,6 @@ enum Memory {
         else { return 0 }
         return kilobytes * 1024
     }
-}
-
-/// Thousands separated by commas, for reading figures at a glance.
-func grouped(_ value: Int) -> String {
-    let digits = Array(String(value))
-    var out = ""
-    for (index, digit) in digits.enumerated() {
-        if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
-        out.append(digit)
-    }
-    return out
 }
 
 /// `value` with `places` decimals, truncated.

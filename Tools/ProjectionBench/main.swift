@@ -171,16 +171,6 @@ do {
 }
 removeScratch()
 
-/// `text` followed by spaces up to `width` characters.
-func padded(_ text: String, _ width: Int) -> String {
-    text + String(repeating: " ", count: max(1, width - text.count))
-}
-
-/// `text` after spaces up to `width` characters.
-func rightAligned(_ text: String, _ width: Int) -> String {
-    String(repeating: " ", count: max(1, width - text.count)) + text
-}
-
 /// One line of the table: what was timed, its events per second by the wall clock and by CPU
 /// time, and the wall and CPU time it took.
 func row(_ name: String, events: UInt64, time: Clock) -> String {

@@ -45,30 +45,9 @@ struct Runs {
     }
 }
 
-/// Thousands separated by commas, for reading figures at a glance.
-func grouped(_ value: Int) -> String {
-    let digits = Array(String(value.magnitude))
-    var out = value < 0 ? "-" : ""
-    for (index, digit) in digits.enumerated() {
-        if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
-        out.append(digit)
-    }
-    return out
-}
-
 func milliseconds(_ seconds: Double) -> String {
     let value = seconds * 1000
     return value >= 100 ? String(Int(value.rounded())) : String(Double(Int((value * 10).rounded())) / 10)
-}
-
-/// `text` followed by spaces up to `width` characters.
-func padded(_ text: String, _ width: Int) -> String {
-    text + String(repeating: " ", count: max(1, width - text.count))
-}
-
-/// `text` after spaces up to `width` characters.
-func rightAligned(_ text: String, _ width: Int) -> String {
-    String(repeating: " ", count: max(1, width - text.count)) + text
 }
 
 let options = ReportBenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
