@@ -70,7 +70,8 @@ public indirect enum JSONValue: Sendable, Hashable {
         return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
-    static func writeString(_ value: String, into out: inout String) {
+    /// Appends `value` as a JSON string: quoted, with `"`, `\` and control characters escaped.
+    public static func writeString(_ value: String, into out: inout String) {
         out += "\""
         for scalar in value.unicodeScalars {
             switch scalar {

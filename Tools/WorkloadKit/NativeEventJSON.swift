@@ -11,13 +11,13 @@ public enum NativeEventJSON {
     /// One line, without the newline.
     public static func line(_ entry: DomainLedger.Entry) throws -> String {
         var out = "{\"type\":"
-        appendQuoted(entry.event.typeName, to: &out)
+        JSONValue.writeString(entry.event.typeName, into: &out)
         if let eventId = entry.eventId {
             out += ",\"eventId\":"
-            appendQuoted(eventId, to: &out)
+            JSONValue.writeString(eventId, into: &out)
         }
         out += ",\"occurredAt\":\"" + entry.occurredAt.iso8601 + "\",\"actor\":"
-        appendQuoted(entry.actor, to: &out)
+        JSONValue.writeString(entry.actor, into: &out)
         switch entry.expectedVersion {
         case .any: break
         case .noStream: out += ",\"expectedVersion\":0"
@@ -25,23 +25,5 @@ public enum NativeEventJSON {
         }
         out += ",\"payload\":" + (try entry.event.payloadJSON()) + "}"
         return out
-    }
-
-    private static func appendQuoted(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }
