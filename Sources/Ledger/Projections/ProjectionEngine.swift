@@ -111,6 +111,7 @@ public final class ProjectionEngine {
             try ledger.forEachEvent(in: current.shadowCheckpoint + 1..<head + 1, transaction: txn) { view in
                 try projection.apply(view, to: store)
             }
+            try store.flushBuffer()
             current.version = current.shadowVersion
             current.generation = current.shadowGeneration
             current.checkpoint = head
@@ -147,6 +148,7 @@ public final class ProjectionEngine {
                 try ledger.forEachEvent(in: checkpoint + 1..<end + 1, transaction: txn) { view in
                     try projection.apply(view, to: store)
                 }
+                try store.flushBuffer()
                 if shadow { current.shadowCheckpoint = end } else { current.checkpoint = end }
                 try self.store(current, of: projection, in: txn)
             }
@@ -186,6 +188,7 @@ public final class ProjectionEngine {
                     try projection.validate(view, against: store)
                     try projection.apply(view, to: store)
                 }
+                try store.flushBuffer()
                 record.checkpoint = context.newEvents.upperBound - 1
                 try self.store(record, of: projection, in: txn)
             }
@@ -219,10 +222,18 @@ public final class ProjectionEngine {
     /// live projections (forensic replay).
     public func replay(_ projection: any Projection, through seq: UInt64) throws -> MemoryProjectionStore {
         let store = MemoryProjectionStore(tableCount: projection.tableNames.count)
+        var buffered = 0
         try ledger.scan(through: seq) { view in
             try projection.apply(view, to: store)
+            buffered += 1
+            // Written every chunk, as a rebuild does, so that the buffer stays small.
+            if buffered == chunkSize {
+                try store.flushBuffer()
+                buffered = 0
+            }
             return true
         }
+        try store.flushBuffer()
         return store
     }
 

@@ -23,9 +23,30 @@ public protocol ProjectionStore: AnyObject {
         _ table: ProjectionTable, prefix: [UInt8], from start: [UInt8]?,
         _ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws -> Bool
     ) throws
+    /// Writes a projection keeps in memory while it folds the events of one transaction, and
+    /// writes through ``flushBuffer()`` before the checkpoint is stored. It lives as long as the
+    /// store, so that writes of a transaction that was given up are given up with it.
+    var buffer: (any ProjectionBuffer)? { get set }
+}
+
+/// What a projection folded but has not written yet (``ProjectionStore/buffer``).
+///
+/// The projection that buffers must read its own buffered entries before the store's, and the
+/// engine flushes the buffer after the last event of each write transaction, catch-up, rebuild
+/// chunk, append or replay, before anything else reads the store.
+public protocol ProjectionBuffer: AnyObject {
+    /// Writes every buffered change to `store`.
+    func flush(to store: any ProjectionStore) throws
 }
 
 extension ProjectionStore {
+    /// Writes and forgets what the projection buffered.
+    public func flushBuffer() throws {
+        guard let pending = buffer else { return }
+        buffer = nil
+        try pending.flush(to: self)
+    }
+
     /// Visits every entry whose key starts with `prefix`, in key order.
     public func scan(
         _ table: ProjectionTable, prefix: [UInt8] = [],
@@ -39,6 +60,7 @@ extension ProjectionStore {
 final class LMDBProjectionStore: ProjectionStore {
     let transaction: StoreTransaction
     let tables: [Table]
+    var buffer: (any ProjectionBuffer)?
 
     init(transaction: StoreTransaction, tables: [Table]) {
         self.transaction = transaction
@@ -74,6 +96,7 @@ public final class MemoryProjectionStore: ProjectionStore {
     private var tables: [[[UInt8]: [UInt8]]]
     /// Each table's keys in order, or `nil` until the next scan sorts them.
     private var sortedKeys: [[[UInt8]]?]
+    public var buffer: (any ProjectionBuffer)?
 
     public init(tableCount: Int) {
         tables = Array(repeating: [:], count: tableCount)

@@ -57,11 +57,12 @@ final class DecodedMessages: @unchecked Sendable {
         return decoded
     }
 
-    /// The dossier stored under `id`, if any.
+    /// The dossier stored under `id`, if any; as the store's buffer holds it, when it does.
     ///
     /// `forUpdate` hands the message over rather than keeping it, so that the caller holds the only
     /// reference and changing it does not copy its storage.
     func dossier(_ id: String, in store: any ProjectionStore, forUpdate: Bool = false) throws -> DossierState? {
+        if let buffered = DossierBuffer.dossier(id, in: store) { return buffered }
         guard let bytes = try store.value(DomainTables.dossiers, forKey: Array(id.utf8)) else { return nil }
         let remembered = locked { () -> DossierState? in
             guard let remembered = dossier, sameBytes(remembered.bytes, bytes) else { return nil }

@@ -144,9 +144,19 @@ public final class DomainProjection: Projection {
 
     private func applyDossierEvent(_ event: DomainEvent, view: EventView, to store: any ProjectionStore) throws {
         guard let id = Self.dossierId(of: event) else { return }
-        // Taken from the memo, so that this is the only reference and mutating it copies nothing.
-        var dossier = try decoded.dossier(id, in: store, forUpdate: true) ?? DossierState()
-        let oldFacts = dossier.isAccepted ? DossierFacts(dossier) : nil
+        // Written when the engine flushes the store, with the index entry and the tallies.
+        let entry = try DossierBuffer.attached(to: store).entry(id) {
+            // Taken from the memo, so that the buffer holds the only reference and changing it
+            // copies nothing.
+            try decoded.dossier(id, in: store, forUpdate: true)
+        }
+        if try apply(event, view: view, to: &entry.state, in: store) { entry.changed = true }
+    }
+
+    /// Folds a dossier event into its state; `false` when the event does not change a dossier.
+    private func apply(
+        _ event: DomainEvent, view: EventView, to dossier: inout DossierState, in store: any ProjectionStore
+    ) throws -> Bool {
         let seq = view.seq
         switch event {
         case .dossierReceived(let e):
@@ -223,13 +233,10 @@ public final class DomainProjection: Projection {
                 try fillProcessingDays(&dossier, in: store)
             }
         default:
-            return
+            return false
         }
         dossier.seqs.append(seq)
-        try store.putMessage(dossier, DomainTables.dossiers, id)
-        let newFacts = dossier.isAccepted ? DossierFacts(dossier) : nil
-        try reindex(from: Self.endEntry(oldFacts, id: id), to: Self.endEntry(newFacts, id: id), in: store)
-        try DossierTallies.update(from: oldFacts, to: newFacts, id: id, in: store)
+        return true
     }
 
     private func fillProcessingDays(_ dossier: inout DossierState, in store: any ProjectionStore) throws {
@@ -241,25 +248,6 @@ public final class DomainProjection: Projection {
             dossier.processingDays = 0
             dossier.processingDaysKnown = false
         }
-    }
-
-    /// Keeps `dossiersByEnd` in step: one entry per accepted dossier, under its end day, holding
-    /// its ``DossierFacts``; written only when the key or the facts change.
-    private func reindex(
-        from old: (key: [UInt8], facts: DossierFacts)?, to new: (key: [UInt8], facts: DossierFacts)?,
-        in store: any ProjectionStore
-    ) throws {
-        if let old, old.key != new?.key { try store.delete(DomainTables.dossiersByEnd, key: old.key) }
-        if let new, old?.key != new.key || old?.facts != new.facts {
-            try store.put(DomainTables.dossiersByEnd, key: new.key, value: new.facts.bytes)
-        }
-    }
-
-    /// The `dossiersByEnd` key of a dossier with `facts`, with them; `nil` when it is not accepted.
-    private static func endEntry(_ facts: DossierFacts?, id: String) -> (key: [UInt8], facts: DossierFacts)? {
-        guard let facts else { return nil }
-        let key = (facts.endDay.map(DomainTables.dayKey) ?? DomainTables.openEndKey) + Array(id.utf8)
-        return (key, facts)
     }
 
     // MARK: Decoding

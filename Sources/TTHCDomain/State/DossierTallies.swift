@@ -19,71 +19,116 @@ import Ledger
 /// regular ended dossier, so that the dossiers pending at a period's end are found among those
 /// ending within that span of it (and those still open), not among every later one.
 ///
-/// The fold updates the counts by the difference between a dossier's facts before and after each
-/// event, and deletes a row when its counts return to zero, so that the tables depend only on the
-/// dossiers' current facts: the same after incremental folding as after a rebuild.
+/// The fold updates the counts by the difference between a dossier's facts before and after the
+/// events of each write transaction, and deletes a row when its counts return to zero, so that the
+/// tables depend only on the dossiers' current facts: the same after incremental folding as after
+/// a rebuild.
 enum DossierTallies {
-    /// Applies the change of one dossier's facts, `old` → `new` (`nil`: not accepted).
-    static func update(
-        from old: DossierFacts?, to new: DossierFacts?, id: String, in store: any ProjectionStore
-    )
-        throws
-    {
-        guard old != new else { return }
-        // Most events change one part or none (a pause, a return after the resolution): the rows
-        // of the parts that stay as they were are neither rebuilt nor read.
-        let before = Parts(old)
-        let after = Parts(new)
-        if before.receipt != after.receipt {
-            for (part, sign) in [(before.receipt, Int64(-1)), (after.receipt, 1)] {
-                guard let part else { continue }
-                try adjust(
-                    DomainTables.receiptDays, DomainTables.dayKey(part.day) + Array(part.unit.utf8),
-                    part.tally.counters, sign, in: store)
-            }
+    /// The rows one dossier's change of facts, `old` → `new` (`nil`: not accepted), moves, and
+    /// what becomes of its `irregularDossiers` entry. Computed apart from the store, so that many
+    /// dossiers' changes can be worked out at once (``DossierBuffer``).
+    struct Change: Sendable {
+        /// Amounts to add to a row.
+        struct Row: Sendable {
+            var table: ProjectionTable
+            var key: [UInt8]
+            var counters: [Int64]
+            var sign: Int64
         }
-        if before.dueDate != after.dueDate {
-            for (part, sign) in [(before.dueDate, Int64(-1)), (after.dueDate, 1)] {
-                guard let part else { continue }
-                try adjust(
-                    DomainTables.dueDates,
-                    DueDateTally.key(
+
+        enum Irregular: Sendable {
+            case keep
+            case put([UInt8])
+            case delete
+        }
+
+        var rows: [Row] = []
+        var irregular = Irregular.keep
+
+        init(from old: DossierFacts?, to new: DossierFacts?) {
+            guard old != new else { return }
+            // Most changes touch one part or none (a pause, a return after the resolution): the rows
+            // of the parts that stay as they were are left alone.
+            let before = Parts(old)
+            let after = Parts(new)
+            if before.receipt != after.receipt {
+                for (part, sign) in [(before.receipt, Int64(-1)), (after.receipt, 1)] {
+                    guard let part else { continue }
+                    rows.append(
+                        Row(
+                            table: DomainTables.receiptDays, key: DomainTables.dayKey(part.day) + Array(part.unit.utf8),
+                            counters: part.tally.counters, sign: sign))
+                }
+            }
+            if before.dueDate != after.dueDate {
+                for (part, sign) in [(before.dueDate, Int64(-1)), (after.dueDate, 1)] {
+                    guard let part else { continue }
+                    let key = DueDateTally.key(
                         receivedDay: part.receivedDay, unit: part.unit, procedureCode: part.procedureCode,
-                        givenDueDay: part.givenDueDay, processingDaysAtReceipt: part.processingDays),
-                    [1], sign, in: store)
+                        givenDueDay: part.givenDueDay, processingDaysAtReceipt: part.processingDays)
+                    rows.append(Row(table: DomainTables.dueDates, key: key, counters: [1], sign: sign))
+                }
             }
-        }
-        if before.end != after.end {
-            for (part, sign) in [(before.end, Int64(-1)), (after.end, 1)] {
-                guard let part else { continue }
-                try adjust(
-                    DomainTables.endDays, DomainTables.dayKey(part.day) + Array(part.unit.utf8), part.tally.counters,
-                    sign, in: store)
-                try adjust(DomainTables.spans, spanKey(days: part.span), [1], sign, in: store)
+            if before.end != after.end {
+                for (part, sign) in [(before.end, Int64(-1)), (after.end, 1)] {
+                    guard let part else { continue }
+                    rows.append(
+                        Row(
+                            table: DomainTables.endDays, key: DomainTables.dayKey(part.day) + Array(part.unit.utf8),
+                            counters: part.tally.counters, sign: sign))
+                    rows.append(
+                        Row(table: DomainTables.spans, key: spanKey(days: part.span), counters: [1], sign: sign))
+                }
             }
-        }
-        let key = Array(id.utf8)
-        if let new, !new.isRegular {
-            try store.put(DomainTables.irregularDossiers, key: key, value: new.bytes)
-        } else if let old, !old.isRegular {
-            try store.delete(DomainTables.irregularDossiers, key: key)
+            if let new, !new.isRegular {
+                irregular = .put(new.bytes)
+            } else if let old, !old.isRegular {
+                irregular = .delete
+            }
         }
     }
 
-    /// Adds `sign` × `counters` to the row under `key`, deleting it when its counts return to zero.
-    private static func adjust(
-        _ table: ProjectionTable, _ key: [UInt8], _ counters: [Int64], _ sign: Int64, in store: any ProjectionStore
-    ) throws {
-        let stored = try store.value(table, forKey: key).map { Self.counters($0) } ?? []
-        var sum = [Int64](repeating: 0, count: max(stored.count, counters.count))
-        for index in sum.indices {
-            sum[index] =
-                (index < stored.count ? stored[index] : 0) &+ sign &* (index < counters.count ? counters[index] : 0)
+    /// The changes to the tally rows of many dossiers, summed row by row in memory and then
+    /// written, each row read and written once (``DossierBuffer``).
+    struct Changes {
+        /// The amounts to add to each row.
+        private var rows: [RowKey: [Int64]] = [:]
+
+        /// A row: its table and key, hashed as one run of bytes rather than byte by byte.
+        private struct RowKey: Hashable {
+            var table: Int
+            var key: [UInt8]
+
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(table)
+                key.withUnsafeBytes { hasher.combine(bytes: $0) }
+            }
         }
-        if sum.allSatisfy({ $0 == 0 }) {
-            try store.delete(table, key: key)
-        } else {
-            try store.put(table, key: key, value: bytes(sum))
+
+        /// Adds one dossier's `change`; its `irregularDossiers` entry is written to `store` at once.
+        mutating func add(_ change: Change, id: String, in store: any ProjectionStore) throws {
+            for row in change.rows {
+                rows[RowKey(table: row.table.index, key: row.key), default: []].add(row.counters, times: row.sign)
+            }
+            switch change.irregular {
+            case .keep: break
+            case .put(let bytes): try store.put(DomainTables.irregularDossiers, key: Array(id.utf8), value: bytes)
+            case .delete: try store.delete(DomainTables.irregularDossiers, key: Array(id.utf8))
+            }
+        }
+
+        /// Adds the summed changes to the stored rows, deleting a row whose counts return to zero.
+        func write(to store: any ProjectionStore) throws {
+            for (row, change) in rows where change.contains(where: { $0 != 0 }) {
+                let table = ProjectionTable(row.table)
+                var sum = try store.value(table, forKey: row.key).map { DossierTallies.counters($0) } ?? []
+                sum.add(change, times: 1)
+                if sum.allSatisfy({ $0 == 0 }) {
+                    try store.delete(table, key: row.key)
+                } else {
+                    try store.put(table, key: row.key, value: bytes(sum))
+                }
+            }
         }
     }
 
@@ -302,5 +347,13 @@ public struct DueDateTally: Sendable, Equatable {
         self.givenDueDay = givenDueDay
         processingDaysAtReceipt = days == UInt32.max ? nil : Int(days)
         count = DossierTallies.counter(0, of: value)
+    }
+}
+
+extension [Int64] {
+    /// Adds `times` × `other` element by element, growing to the longer of the two.
+    fileprivate mutating func add(_ other: [Int64], times: Int64) {
+        if count < other.count { append(contentsOf: repeatElement(0, count: other.count - count)) }
+        for index in other.indices { self[index] &+= times &* other[index] }
     }
 }

@@ -1,0 +1,109 @@
+import Ledger
+
+/// The dossiers the events of one write transaction changed, kept decoded in memory and written
+/// once each, with their `dossiersByEnd` entry and their day tallies, when the engine flushes the
+/// store (``ProjectionBuffer``).
+///
+/// A dossier's events come close together in the log (received, resolved, returned). Folded one by
+/// one, each event would read and decode the stored state, encode it again, and move the
+/// dossier's index entry and tally rows. Buffered, a rebuild chunk or an appended batch decodes a
+/// dossier at most once and encodes it once, and moves its rows once, by the difference between
+/// its facts before the transaction and after it; the tally rows of all the dossiers are summed in
+/// memory first, since thousands of dossiers share a unit's day.
+///
+/// Only the domain projection writes the tables it buffers, and it reads a dossier from here
+/// before the store, so validation sees every event before the one it checks.
+final class DossierBuffer: ProjectionBuffer {
+    /// One changed dossier. `@unchecked Sendable`: a flush reads entries from several threads,
+    /// and nothing changes them meanwhile.
+    final class Entry: @unchecked Sendable {
+        let id: String
+        var state: DossierState
+        /// Its facts as stored before the transaction; `nil` when it was not accepted (or new).
+        let storedFacts: DossierFacts?
+        /// Whether an event changed it; one that did not is not written.
+        var changed = false
+
+        init(id: String, state: DossierState) {
+            self.id = id
+            self.state = state
+            storedFacts = state.isAccepted ? DossierFacts(state) : nil
+        }
+    }
+
+    /// In the order they were first changed, which is roughly the order of their ids in the
+    /// tables: the writes of a flush visit neighbouring pages.
+    private var entries: [Entry] = []
+    private var positions: [String: Int] = [:]
+
+    /// The buffer attached to `store`, attached now if there is none.
+    static func attached(to store: any ProjectionStore) throws -> DossierBuffer {
+        if let buffer = store.buffer as? DossierBuffer { return buffer }
+        try store.flushBuffer()
+        let buffer = DossierBuffer()
+        store.buffer = buffer
+        return buffer
+    }
+
+    /// The dossier `id` as the buffer of `store` holds it, if it holds it.
+    static func dossier(_ id: String, in store: any ProjectionStore) -> DossierState? {
+        guard let buffer = store.buffer as? DossierBuffer, let position = buffer.positions[id] else { return nil }
+        return buffer.entries[position].state
+    }
+
+    /// The entry of dossier `id`, made from `load()` (the stored state, or a new one) on first use.
+    func entry(_ id: String, load: () throws -> DossierState?) rethrows -> Entry {
+        if let position = positions[id] { return entries[position] }
+        let entry = Entry(id: id, state: try load() ?? DossierState())
+        positions[id] = entries.count
+        entries.append(entry)
+        return entry
+    }
+
+    func flush(to store: any ProjectionStore) throws {
+        let changed = entries.filter(\.changed)
+        // What to write is worked out on every core: encoding the states, deriving their facts and
+        // the rows those move. The writes follow in order, on this thread, in the store's transaction.
+        let writes = try Cores.map(changed.count) { try Writes(changed[$0]) }
+        var tallies = DossierTallies.Changes()
+        for (entry, writes) in zip(changed, writes) {
+            try store.put(DomainTables.dossiers, key: Array(entry.id.utf8), value: writes.state)
+            if let key = writes.unindex { try store.delete(DomainTables.dossiersByEnd, key: key) }
+            if let index = writes.index {
+                try store.put(DomainTables.dossiersByEnd, key: index.key, value: index.value)
+            }
+            try tallies.add(writes.tallies, id: entry.id, in: store)
+        }
+        try tallies.write(to: store)
+        entries = []
+        positions = [:]
+    }
+
+    /// The writes one changed dossier makes.
+    private struct Writes: Sendable {
+        /// Its encoded ``DossierState``.
+        var state: [UInt8]
+        /// The `dossiersByEnd` entry to remove and the one to write: one per accepted dossier,
+        /// under its end day, holding its ``DossierFacts``; written only when the key or the facts
+        /// change.
+        var unindex: [UInt8]?
+        var index: (key: [UInt8], value: [UInt8])?
+        var tallies: DossierTallies.Change
+
+        init(_ entry: Entry) throws {
+            state = try entry.state.serializedBytes()
+            let facts = entry.state.isAccepted ? DossierFacts(entry.state) : nil
+            let old = Self.endKey(entry.storedFacts, id: entry.id)
+            let new = Self.endKey(facts, id: entry.id)
+            if let old, old != new { unindex = old }
+            if let facts, let new, old != new || facts != entry.storedFacts { index = (new, facts.bytes) }
+            tallies = DossierTallies.Change(from: entry.storedFacts, to: facts)
+        }
+
+        /// The `dossiersByEnd` key of a dossier with `facts`; `nil` when it is not accepted.
+        private static func endKey(_ facts: DossierFacts?, id: String) -> [UInt8]? {
+            guard let facts else { return nil }
+            return (facts.endDay.map(DomainTables.dayKey) ?? DomainTables.openEndKey) + Array(id.utf8)
+        }
+    }
+}
