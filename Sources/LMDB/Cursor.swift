@@ -60,6 +60,51 @@ public final class Cursor {
         try check(mdb_cursor_put(pointer, &keyVal, &data, flags.rawValue), "mdb_cursor_put(\(database.name ?? "main"))")
     }
 
+    /// Stores `value` under `key` through the cursor (copying convenience over the raw-buffer form).
+    public func put(key: some Collection<UInt8>, value: some Collection<UInt8>, flags: PutFlags = []) throws {
+        try withBytes(key) { key in
+            try withBytes(value) { value in try put(key: key, value: value, flags: flags) }
+        }
+    }
+
+    /// Stores `value` under `key` unless the key is present, through the cursor; returns the
+    /// value already stored (borrowed from the map) when it is, `nil` when `value` was stored.
+    ///
+    /// One B-tree search answers both whether the key is present and where it goes. The
+    /// corresponding C function is `mdb_cursor_put` with `MDB_NOOVERWRITE`, which reports the
+    /// present value.
+    public func putIfAbsent(
+        key: some Collection<UInt8>, value: some Collection<UInt8>
+    ) throws -> UnsafeRawBufferPointer? {
+        try withBytes(key) { key in
+            try withBytes(value) { value in
+                var keyVal = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+                var data = MDB_val(
+                    mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
+                let code = mdb_cursor_put(pointer, &keyVal, &data, UInt32(MDB_NOOVERWRITE))
+                if code == MDB_KEYEXIST { return UnsafeRawBufferPointer(start: data.mv_data, count: data.mv_size) }
+                try check(code, "mdb_cursor_put(\(database.name ?? "main"))")
+                return nil
+            }
+        }
+    }
+
+    /// Reserves `count` bytes under `key` through the cursor and lets `fill` write the value in
+    /// place, saving a copy.
+    ///
+    /// The corresponding C function is `mdb_cursor_put` with `MDB_RESERVE`.
+    public func put(
+        key: UnsafeRawBufferPointer, reservingCount count: Int, flags: PutFlags = [],
+        fill: (UnsafeMutableRawBufferPointer) throws -> Void
+    ) throws {
+        var keyVal = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var data = MDB_val(mv_size: count, mv_data: nil)
+        try check(
+            mdb_cursor_put(pointer, &keyVal, &data, flags.rawValue | UInt32(MDB_RESERVE)),
+            "mdb_cursor_put(\(database.name ?? "main"), reserve)")
+        try fill(UnsafeMutableRawBufferPointer(start: data.mv_data, count: count))
+    }
+
     /// Deletes the entry at the cursor (`mdb_cursor_del`).
     public func deleteCurrent() throws {
         try check(mdb_cursor_del(pointer, 0), "mdb_cursor_del(\(database.name ?? "main"))")

@@ -52,6 +52,14 @@ public final class Transaction {
         try withBytes(key) { key in try value(database, forKey: key).map { Array($0) } }
     }
 
+    /// Lends the value stored under `key`, borrowed from the map (`nil` when the key is absent),
+    /// to `body` without copying it.
+    public func withValue<Result>(
+        _ database: Database, forKey key: some Collection<UInt8>, _ body: (UnsafeRawBufferPointer?) throws -> Result
+    ) throws -> Result {
+        try withBytes(key) { key in try body(value(database, forKey: key)) }
+    }
+
     /// Whether `key` is present.
     public func contains(_ database: Database, key: some Collection<UInt8>) throws -> Bool {
         try withBytes(key) { key in try value(database, forKey: key) != nil }
@@ -132,12 +140,32 @@ public final class Transaction {
 
     /// Runs `body` with a cursor over `database`, closing it afterwards.
     public func withCursor<Result>(_ database: Database, _ body: (Cursor) throws -> Result) throws -> Result {
+        let cursor = try openCursor(database)
+        defer { mdb_cursor_close(cursor.pointer) }
+        return try body(cursor)
+    }
+
+    /// Runs `body` with one cursor over each of `databases`, in the same order, closing them
+    /// afterwards.
+    ///
+    /// Cursors kept open across a loop's writes keep their positions, so LMDB often finds the
+    /// next key on the page a cursor is already on instead of searching the tree from its root.
+    public func withCursors<Result>(_ databases: [Database], _ body: ([Cursor]) throws -> Result) throws -> Result {
+        var cursors = [Cursor]()
+        cursors.reserveCapacity(databases.count)
+        defer {
+            for cursor in cursors { mdb_cursor_close(cursor.pointer) }
+        }
+        for database in databases { cursors.append(try openCursor(database)) }
+        return try body(cursors)
+    }
+
+    /// A new cursor over `database`, which the caller must close (`mdb_cursor_open`).
+    private func openCursor(_ database: Database) throws -> Cursor {
         var cursor: OpaquePointer?
         try check(mdb_cursor_open(pointer, database.handle, &cursor), "mdb_cursor_open(\(database.name ?? "main"))")
         guard let cursor else { throw LMDBError(code: EINVAL, context: "mdb_cursor_open") }
-        let wrapper = Cursor(pointer: cursor, database: database)
-        defer { mdb_cursor_close(cursor) }
-        return try body(wrapper)
+        return Cursor(pointer: cursor, database: database)
     }
 }
 
