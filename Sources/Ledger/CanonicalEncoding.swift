@@ -39,18 +39,47 @@ public enum CanonicalEncoding {
         seq: UInt64, streamVersion: UInt64, schemaVersion: UInt32, occurredAt: Timestamp, recordedAt: Timestamp,
         stream: String, eventId: String, type: String, actor: String, payload: [UInt8], into buffer: inout [UInt8]
     ) {
-        buffer.append(formatTag)
-        buffer.appendBigEndian(seq)
-        buffer.appendBigEndian(streamVersion)
-        buffer.appendBigEndian(schemaVersion)
-        buffer.appendBigEndian(UInt64(bitPattern: occurredAt.microsecondsSinceEpoch))
-        buffer.appendBigEndian(UInt64(bitPattern: recordedAt.microsecondsSinceEpoch))
-        for field in [stream, eventId, type, actor] {
-            buffer.appendBigEndian(UInt16(field.utf8.count))
-            buffer.append(contentsOf: field.utf8)
+        let start = buffer.count
+        let count = encodedCount(stream: stream, eventId: eventId, type: type, actor: actor, payload: payload)
+        buffer.append(contentsOf: repeatElement(0, count: count))
+        buffer.withUnsafeMutableBytes { bytes in
+            encode(
+                seq: seq, streamVersion: streamVersion, schemaVersion: schemaVersion, occurredAt: occurredAt,
+                recordedAt: recordedAt, stream: stream, eventId: eventId, type: type, actor: actor, payload: payload,
+                into: UnsafeMutableRawBufferPointer(rebasing: bytes[start...]))
         }
-        buffer.appendBigEndian(UInt32(payload.count))
-        buffer.append(contentsOf: payload)
+    }
+
+    /// The size of an event's canonical bytes.
+    static func encodedCount(stream: String, eventId: String, type: String, actor: String, payload: [UInt8]) -> Int {
+        fixedHeaderCount + 8 + stream.utf8.count + eventId.utf8.count + type.utf8.count + actor.utf8.count + 4
+            + payload.count
+    }
+
+    /// Writes the canonical bytes of an event into `buffer`, which holds exactly
+    /// ``encodedCount(stream:eventId:type:actor:payload:)`` bytes.
+    ///
+    /// The ledger encodes each event straight into the space LMDB reserved for its value, so the
+    /// bytes are written once and hashed where they lie.
+    static func encode(
+        seq: UInt64, streamVersion: UInt64, schemaVersion: UInt32, occurredAt: Timestamp, recordedAt: Timestamp,
+        stream: String, eventId: String, type: String, actor: String, payload: [UInt8],
+        into buffer: UnsafeMutableRawBufferPointer
+    ) {
+        var writer = ByteWriter(buffer)
+        writer.write(formatTag)
+        writer.write(seq)
+        writer.write(streamVersion)
+        writer.write(schemaVersion)
+        writer.write(UInt64(bitPattern: occurredAt.microsecondsSinceEpoch))
+        writer.write(UInt64(bitPattern: recordedAt.microsecondsSinceEpoch))
+        writer.writeField(stream)
+        writer.writeField(eventId)
+        writer.writeField(type)
+        writer.writeField(actor)
+        writer.write(UInt32(payload.count))
+        payload.withUnsafeBytes { writer.write($0) }
+        precondition(writer.isAtEnd, "canonical encoding wrote \(writer.offset) of \(buffer.count) bytes")
     }
 
     /// `SHA-256(prevHash ‖ canonical)`.
@@ -91,6 +120,39 @@ extension [UInt8] {
 @inline(__always)
 func seqKey(_ seq: UInt64) -> [UInt8] {
     withUnsafeBytes(of: seq.bigEndian) { Array($0) }
+}
+
+/// Writes big-endian fields into a buffer sized for them beforehand.
+struct ByteWriter {
+    let buffer: UnsafeMutableRawBufferPointer
+    private(set) var offset = 0
+
+    init(_ buffer: UnsafeMutableRawBufferPointer) { self.buffer = buffer }
+
+    var isAtEnd: Bool { offset == buffer.count }
+
+    @inline(__always)
+    mutating func write<T: FixedWidthInteger>(_ value: T) {
+        precondition(offset + MemoryLayout<T>.size <= buffer.count, "ByteWriter overflow")
+        buffer.storeBytes(of: value.bigEndian, toByteOffset: offset, as: T.self)
+        offset += MemoryLayout<T>.size
+    }
+
+    @inline(__always)
+    mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        guard let source = bytes.baseAddress else { return }
+        precondition(offset + bytes.count <= buffer.count, "ByteWriter overflow")
+        (buffer.baseAddress! + offset).copyMemory(from: source, byteCount: bytes.count)
+        offset += bytes.count
+    }
+
+    /// A string field: its UTF-8 length in two bytes, then the bytes.
+    mutating func writeField(_ text: String) {
+        write(UInt16(text.utf8.count))
+        if text.utf8.withContiguousStorageIfAvailable({ write(UnsafeRawBufferPointer($0)) }) == nil {
+            for byte in text.utf8 { write(byte) }
+        }
+    }
 }
 
 /// Reads big-endian fields from a borrowed buffer, returning `nil` past its end.

@@ -4,46 +4,70 @@ import LMDB
 /// Writes events at the head of the chain inside one write transaction.
 ///
 /// It reads the head once, then keeps `seq`, the previous hash, `recordedAt` and the heads of the
-/// streams it has touched in memory for the rest of the batch.
+/// streams it has touched in memory for the rest of the batch, and writes through one cursor per
+/// database kept open for the batch (``withWriter(ledger:transaction:_:)``): consecutive events
+/// mostly land on the pages the cursors are already on.
 struct ChainWriter {
-    private let ledger: Ledger
-    private let txn: Transaction
-    private(set) var head: LedgerPosition
+    private let events: Cursor
+    private let eventIds: Cursor
+    private let types: Cursor
+    private var seq: UInt64
+    /// The last event's hash (32 bytes), overwritten in place by each event.
+    private var hash: [UInt8]
     private var recordedAt: Timestamp
     private var streams: StreamHeads
-    private var idsInBatch: [String: UInt64] = [:]
-    private var canonical: [UInt8] = []
     private var keyBuffer: [UInt8] = []
     /// Random words for event ids, drawn from the OS a buffer at a time (see ``randomWord()``).
     private var entropy: [UInt64] = []
     private var entropyUsed = 0
     private(set) var writtenCount = 0
 
-    init(ledger: Ledger, transaction: Transaction) throws {
-        self.ledger = ledger
-        self.txn = transaction
-        streams = StreamHeads(index: ledger.streamIndex, transaction: transaction)
+    /// The position of the last event written, or the head the writer started from.
+    var head: LedgerPosition { LedgerPosition(seq: seq, hash: hash) }
+
+    /// Runs `body` with a writer at the head of the chain, its cursors open until `body` returns.
+    static func withWriter<Result>(
+        ledger: Ledger, transaction: Transaction, _ body: (inout ChainWriter) throws -> Result
+    ) throws -> Result {
+        try transaction.withCursors([ledger.events, ledger.eventIds, ledger.types, ledger.streams]) { cursors in
+            var writer = try ChainWriter(ledger: ledger, transaction: transaction, cursors: cursors)
+            return try body(&writer)
+        }
+    }
+
+    /// A writer over `cursors`, which are over `events`, `eventIds`, `types` and `streams`, in
+    /// that order.
+    private init(ledger: Ledger, transaction: Transaction, cursors: [Cursor]) throws {
+        events = cursors[0]
+        eventIds = cursors[1]
+        types = cursors[2]
+        streams = StreamHeads(index: ledger.streamIndex, transaction: transaction, streamsCursor: cursors[3])
         let current = try Ledger.head(in: transaction, events: ledger.events)
-        head = current.position
+        seq = current.position.seq
+        hash = current.position.hash
         // recordedAt never decreases, even when the wall clock steps back.
         recordedAt = max(ledger.clock(), current.recordedAt)
-        canonical.reserveCapacity(512)
     }
 
     /// Writes one draft; returns its `seq`, or the first `seq` of a repeated event id.
     mutating func write(_ draft: EventDraft) throws -> UInt64 {
-        let eventId: String
-        if let given = draft.eventId {
-            if let seq = idsInBatch[given] { return seq }
-            if let stored = try txn.value(ledger.eventIds, forKey: given.utf8) {
-                guard let seq = stored.withUnsafeBytes({ readUInt64($0) }) else {
-                    throw LedgerError(.integrity, "the eventIds entry of \(given) is damaged")
+        let seq = self.seq + 1
+        let eventId = draft.eventId ?? generateEventId()
+        // Entering the id first finds a repeat in the same search; the transaction sees its own
+        // writes, so this also catches an id given earlier in the batch. A later throw aborts
+        // the whole append, entry and all.
+        let repeated = try withUnsafeBytes(of: seq.bigEndian) { seqBytes in
+            try eventIds.putIfAbsent(key: eventId.utf8, value: seqBytes).map { stored in
+                guard let first = readUInt64(stored) else {
+                    throw LedgerError(.integrity, "the eventIds entry of \(eventId) is damaged")
                 }
-                return seq
+                return first
             }
-            eventId = given
-        } else {
-            eventId = generateEventId()
+        }
+        if let repeated {
+            // A generated id cannot have been recorded before.
+            guard draft.eventId != nil else { throw LMDBError.keyExists }
+            return repeated
         }
 
         let stream = try streams.head(of: draft.stream)
@@ -59,46 +83,37 @@ struct ChainWriter {
         default: break
         }
 
-        let seq = head.seq + 1
-        let version = current + 1
-        canonical.removeAll(keepingCapacity: true)
-        CanonicalEncoding.encode(
-            seq: seq, streamVersion: version, schemaVersion: draft.schemaVersion, occurredAt: draft.occurredAt,
-            recordedAt: recordedAt, stream: draft.stream, eventId: eventId, type: draft.type, actor: draft.actor,
-            payload: draft.payload, into: &canonical)
-        let digest = head.hash.withUnsafeBytes { previous in
-            canonical.withUnsafeBytes { CanonicalEncoding.chainHash(previous: previous, canonical: $0) }
-        }
-        let hash = digest.withUnsafeBytes { Array($0) }
-        let seqBytes = seqKey(seq)
-
-        try seqBytes.withUnsafeBytes { key in
-            try txn.put(
-                ledger.events, key: key, reservingCount: CanonicalEncoding.storedPrefixCount + canonical.count,
-                flags: .append
+        let canonicalCount = CanonicalEncoding.encodedCount(
+            stream: draft.stream, eventId: eventId, type: draft.type, actor: draft.actor, payload: draft.payload)
+        try withUnsafeBytes(of: seq.bigEndian) { seqBytes in
+            try events.put(
+                key: seqBytes, reservingCount: CanonicalEncoding.storedPrefixCount + canonicalCount, flags: .append
             ) { value in
-                head.hash.withUnsafeBytes { value.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: 32) }
-                hash.withUnsafeBytes { (value.baseAddress! + 32).copyMemory(from: $0.baseAddress!, byteCount: 32) }
-                canonical.withUnsafeBytes {
-                    (value.baseAddress! + 64).copyMemory(from: $0.baseAddress!, byteCount: $0.count)
-                }
+                // prevHash ‖ hash ‖ canonical, encoded and hashed where LMDB will keep it.
+                let previous = UnsafeMutableRawBufferPointer(rebasing: value[0..<32])
+                let canonical = UnsafeMutableRawBufferPointer(rebasing: value[CanonicalEncoding.storedPrefixCount...])
+                hash.withUnsafeBytes { previous.copyMemory(from: $0) }
+                CanonicalEncoding.encode(
+                    seq: seq, streamVersion: current + 1, schemaVersion: draft.schemaVersion,
+                    occurredAt: draft.occurredAt, recordedAt: recordedAt, stream: draft.stream, eventId: eventId,
+                    type: draft.type, actor: draft.actor, payload: draft.payload, into: canonical)
+                let digest = CanonicalEncoding.chainHash(
+                    previous: UnsafeRawBufferPointer(previous), canonical: UnsafeRawBufferPointer(canonical))
+                let stored = UnsafeMutableRawBufferPointer(rebasing: value[32..<64])
+                digest.withUnsafeBytes { stored.copyMemory(from: $0) }
+                hash.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(stored)) }
             }
+            try streams.advance(draft.stream, from: stream, seq: seqBytes)
         }
-
-        try streams.advance(draft.stream, from: stream, seq: seqBytes)
-        try txn.put(ledger.eventIds, key: eventId.utf8, value: seqBytes, flags: .noOverwrite)
 
         keyBuffer.removeAll(keepingCapacity: true)
         keyBuffer.append(contentsOf: draft.type.utf8)
         keyBuffer.append(0)
         keyBuffer.appendBigEndian(seq)
-        try txn.put(ledger.types, key: keyBuffer, value: [UInt8](), flags: .noOverwrite)
+        try types.put(key: keyBuffer, value: [UInt8](), flags: .noOverwrite)
 
-        // A generated id cannot have been given earlier in the batch, and a later draft giving it
-        // finds it through the transaction, which sees its own writes: only given ids need the map.
-        if draft.eventId != nil { idsInBatch[eventId] = seq }
         writtenCount += 1
-        head = LedgerPosition(seq: seq, hash: hash)
+        self.seq = seq
         return seq
     }
 

@@ -130,20 +130,23 @@ public final class Ledger: @unchecked Sendable {
         try validate(drafts)
         return try storageGuard("append") {
             try environment.write { txn in
-                let before = try Self.head(in: txn, events: events).position.seq
-                var writer = try ChainWriter(ledger: self, transaction: txn)
-                var seqs = [UInt64]()
-                seqs.reserveCapacity(drafts.count)
-                for draft in drafts {
-                    seqs.append(try writer.write(draft))
+                let outcome = try ChainWriter.withWriter(ledger: self, transaction: txn) { writer in
+                    var seqs = [UInt64]()
+                    seqs.reserveCapacity(drafts.count)
+                    for draft in drafts {
+                        seqs.append(try writer.write(draft))
+                    }
+                    return AppendOutcome(seqs: seqs, appendedCount: writer.writtenCount, head: writer.head)
                 }
                 if let inside {
+                    // The events written have the last `appendedCount` seqs: seqs are dense.
+                    let end = outcome.head.seq + 1
                     try inside(
                         AppendContext(
                             ledger: self, transaction: StoreTransaction(txn),
-                            newEvents: before + 1..<writer.head.seq + 1))
+                            newEvents: end - UInt64(outcome.appendedCount)..<end))
                 }
-                return AppendOutcome(seqs: seqs, appendedCount: writer.writtenCount, head: writer.head)
+                return outcome
             }
         }
     }

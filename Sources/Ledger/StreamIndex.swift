@@ -21,26 +21,32 @@ struct StreamIndex {
 
     /// The number of `stream`, if it has events.
     func id(of stream: some Collection<UInt8>, in txn: Transaction) throws -> UInt64? {
-        guard let stored = try txn.value(streamIds, forKey: stream) else { return nil }
-        guard let id = stored.withUnsafeBytes({ readUInt64($0) }), stored.count == 8 else {
-            throw LedgerError(
-                .integrity, "the streamIds entry of \(String(decoding: stream, as: UTF8.self)) is damaged")
+        try txn.withValue(streamIds, forKey: stream) { stored in
+            guard let stored else { return nil }
+            guard let id = readUInt64(stored), stored.count == 8 else {
+                throw LedgerError(
+                    .integrity, "the streamIds entry of \(String(decoding: stream, as: UTF8.self)) is damaged")
+            }
+            return id
         }
-        return id
     }
 
     /// The last version of stream number `id` (0 when it has no events).
     func headVersion(of id: UInt64, in txn: Transaction) throws -> UInt64 {
-        try txn.withCursor(streams) { cursor in
-            // The first key after every version of the stream, then one step back.
-            let after = try Self.key(id, UInt64.max).withUnsafeBytes { try cursor.seek(atOrAfter: $0) }
-            let last = try after == nil ? cursor.last() : cursor.previous()
-            guard let last, readUInt64(last.key) == id else { return 0 }
-            guard last.key.count == 16, let version = readUInt64(last.key, at: 8) else {
-                throw LedgerError(.integrity, "a key of the streams index is not a stream number and version")
-            }
-            return version
+        try txn.withCursor(streams) { try headVersion(of: id, using: $0) }
+    }
+
+    /// The last version of stream number `id`, found with `cursor` over `streams`, which is left
+    /// at that version's entry.
+    func headVersion(of id: UInt64, using cursor: Cursor) throws -> UInt64 {
+        // The first key after every version of the stream, then one step back.
+        let after = try Self.withKey(id, UInt64.max) { try cursor.seek(atOrAfter: $0) }
+        let last = try after == nil ? cursor.last() : cursor.previous()
+        guard let last, readUInt64(last.key) == id else { return 0 }
+        guard last.key.count == 16, let version = readUInt64(last.key, at: 8) else {
+            throw LedgerError(.integrity, "a key of the streams index is not a stream number and version")
         }
+        return version
     }
 
     /// The number the next new stream gets: ids are dense, so one more than the count.
@@ -50,61 +56,91 @@ struct StreamIndex {
 
     /// The `streams` key of version `version` of stream number `id`.
     static func key(_ id: UInt64, _ version: UInt64) -> [UInt8] {
-        var key = [UInt8]()
-        key.reserveCapacity(16)
-        key.appendBigEndian(id)
-        key.appendBigEndian(version)
-        return key
+        withKey(id, version) { Array($0) }
+    }
+
+    /// Lends the `streams` key of version `version` of stream number `id` to `body`, built on the
+    /// stack.
+    @inline(__always)
+    static func withKey<Result>(
+        _ id: UInt64, _ version: UInt64, _ body: (UnsafeRawBufferPointer) throws -> Result
+    ) rethrows -> Result {
+        try withUnsafeBytes(of: (id.bigEndian, version.bigEndian)) { try body($0) }
     }
 }
 
 /// The stream heads of one write transaction: each stream's number and last version, read from
 /// the indexes once and then kept in memory while the batch appends to them.
+///
+/// Each stream name is hashed once per event: ``head(of:)`` finds or makes the stream's slot in
+/// one dictionary access, and ``advance(_:from:seq:)`` updates the slot the head carries.
 struct StreamHeads {
     struct Head {
         var id: UInt64
         var version: UInt64
+        /// Where this head is kept in ``StreamHeads/heads``.
+        fileprivate var slot: Int
     }
 
     private let index: StreamIndex
     private let txn: Transaction
-    private var heads: [String: Head] = [:]
+    /// A cursor over `streams` kept for the whole batch, when the caller has one.
+    private let streamsCursor: Cursor?
+    private var slots: [String: Int] = [:]
+    private var heads: [Head] = []
     private var nextId: UInt64?
-    private var keyBuffer: [UInt8] = []
 
-    init(index: StreamIndex, transaction: Transaction) {
+    init(index: StreamIndex, transaction: Transaction, streamsCursor: Cursor? = nil) {
         self.index = index
         self.txn = transaction
-        keyBuffer.reserveCapacity(16)
+        self.streamsCursor = streamsCursor
     }
 
     /// The head of `stream`; a stream without events gets the next free number and version 0.
     mutating func head(of stream: String) throws -> Head {
-        if let head = heads[stream] { return head }
-        let head: Head
-        if let id = try index.id(of: stream.utf8, in: txn) {
-            head = Head(id: id, version: try index.headVersion(of: id, in: txn))
-        } else {
-            let id = try nextId ?? index.nextId(in: txn)
-            nextId = id + 1
-            head = Head(id: id, version: 0)
+        let slot = Self.claim(&slots[stream, default: -1], next: heads.count)
+        if slot < heads.count { return heads[slot] }
+        do {
+            let head: Head
+            if let id = try index.id(of: stream.utf8, in: txn) {
+                let version =
+                    try streamsCursor.map { try index.headVersion(of: id, using: $0) }
+                    ?? index.headVersion(of: id, in: txn)
+                head = Head(id: id, version: version, slot: slot)
+            } else {
+                let id = try nextId ?? index.nextId(in: txn)
+                nextId = id + 1
+                head = Head(id: id, version: 0, slot: slot)
+            }
+            heads.append(head)
+            return head
+        } catch {
+            slots[stream] = nil
+            throw error
         }
-        heads[stream] = head
-        return head
+    }
+
+    /// The slot of a stream: the one it has, or `next` when it has none yet.
+    private static func claim(_ slot: inout Int, next: Int) -> Int {
+        if slot < 0 { slot = next }
+        return slot
     }
 
     /// Records event `seq` as the version after `head` of `stream`, which ``head(of:)`` returned.
     mutating func advance(_ stream: String, from head: Head, seq: some Collection<UInt8>) throws {
         let version = head.version + 1
-        keyBuffer.removeAll(keepingCapacity: true)
-        keyBuffer.appendBigEndian(head.id)
-        keyBuffer.appendBigEndian(version)
-        try txn.put(index.streams, key: keyBuffer, value: seq, flags: .noOverwrite)
-        if version == 1 {
-            keyBuffer.removeAll(keepingCapacity: true)
-            keyBuffer.appendBigEndian(head.id)
-            try txn.put(index.streamIds, key: stream.utf8, value: keyBuffer, flags: .noOverwrite)
+        try StreamIndex.withKey(head.id, version) { key in
+            if let streamsCursor {
+                try streamsCursor.put(key: key, value: seq, flags: .noOverwrite)
+            } else {
+                try txn.put(index.streams, key: key, value: seq, flags: .noOverwrite)
+            }
         }
-        heads[stream] = Head(id: head.id, version: version)
+        if version == 1 {
+            try withUnsafeBytes(of: head.id.bigEndian) { id in
+                try txn.put(index.streamIds, key: stream.utf8, value: id, flags: .noOverwrite)
+            }
+        }
+        heads[head.slot].version = version
     }
 }
