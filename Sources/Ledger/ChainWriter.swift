@@ -20,6 +20,8 @@ struct ChainWriter {
     /// Random words for event ids, drawn from the OS a buffer at a time (see ``randomWord()``).
     private var entropy: [UInt64] = []
     private var entropyUsed = 0
+    /// The random bits of the last id generated in this batch (see ``generateEventId()``).
+    private var lastRandomBits: (high: UInt64, low: UInt64)?
     private(set) var writtenCount = 0
 
     /// The position of the last event written, or the head the writer started from.
@@ -118,17 +120,23 @@ struct ChainWriter {
     }
 
     /// A new event id: a version-7 UUID (RFC 9562) in its usual text form, the milliseconds of
-    /// `recordedAt` followed by 74 random bits.
+    /// `recordedAt` followed by 74 bits that are random and, within a batch, increasing.
     ///
     /// Time-ordered ids land at the end of the `eventIds` index, as `seq` keys do in `events`, so
     /// a batch touches a few adjacent pages there. Random (version-4) ids touched one page per
     /// event all over the index, and every durable commit had to write each of them.
+    ///
+    /// All ids of a batch share its `recordedAt`, so the 74 bits order them. They follow RFC
+    /// 9562's monotonic random method (§6.2, method 2): the first is drawn at random with its top
+    /// bit clear, each next one is the previous plus a random step of 1 to 2³². Each id then lands
+    /// just after the previous one in the index, on the page the batch's cursor is on, rather
+    /// than anywhere among the batch's ids.
     private mutating func generateEventId() -> String {
         let milliseconds = UInt64(max(recordedAt.microsecondsSinceEpoch, 0) / 1000) & 0xFFFF_FFFF_FFFF
-        let random = (high: randomWord(), low: randomWord())
+        let random = nextRandomBits()
         // The version (7) is the 13th hex digit; the variant (binary 10) leads the 17th.
-        let high = milliseconds << 16 | 0x7000 | random.high & 0x0FFF
-        let low = random.low & 0x3FFF_FFFF_FFFF_FFFF | 0x8000_0000_0000_0000
+        let high = milliseconds << 16 | 0x7000 | random.high
+        let low = random.low | 0x8000_0000_0000_0000
         // Formatted straight into the string's UTF-8 storage: this runs once per event, and going
         // through `Character`s and string slices cost more than hashing the event.
         return String(unsafeUninitializedCapacity: 36) { text in
@@ -145,6 +153,24 @@ struct ChainWriter {
             }
             return index
         }
+    }
+
+    /// The 74 bits after the timestamp of the next generated id: 12 in `high`, 62 in `low`.
+    private mutating func nextRandomBits() -> (high: UInt64, low: UInt64) {
+        let lowBits: UInt64 = 0x3FFF_FFFF_FFFF_FFFF
+        if let (high, low) = lastRandomBits {
+            let next = low + (randomWord() & 0xFFFF_FFFF) + 1
+            // Carry into the 12 high bits. Running past all 74 takes over 2⁴¹ ids in one batch;
+            // then the next id starts afresh.
+            let carried = (high: high + (next >> 62), low: next & lowBits)
+            if carried.high <= 0x0FFF {
+                lastRandomBits = carried
+                return carried
+            }
+        }
+        let first = (high: randomWord() & 0x07FF, low: randomWord() & lowBits)
+        lastRandomBits = first
+        return first
     }
 
     /// A word from the OS's cryptographic random source.

@@ -107,6 +107,27 @@ import Testing
         }
     }
 
+    @Test func generatedEventIdsAreVersion7UUIDsOfTheRecordingMillisecondIncreasingWithinABatch() throws {
+        let instant = Timestamp(microsecondsSinceEpoch: 1_750_000_000_123_456)
+        try withTemporaryLedger(noSync: true, clock: { instant }) { ledger, _ in
+            try ledger.append((0..<2_000).map { draft($0, stream: "s/\($0 % 7)") })
+            try ledger.append((0..<10).map { draft($0) })
+            let ids = try ledger.events().map(\.eventId)
+            #expect(Set(ids).count == ids.count)
+            let milliseconds = String(1_750_000_000_123, radix: 16)
+            for id in ids {
+                let groups = id.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+                #expect(groups.map(\.count) == [8, 4, 4, 4, 12], "\(id)")
+                #expect(groups[0] + groups[1] == String(repeating: "0", count: 12 - milliseconds.count) + milliseconds)
+                #expect(groups[2].first == "7")
+                #expect("89ab".contains(groups[3].first!))
+            }
+            #expect(Array(ids[0..<2_000]) == ids[0..<2_000].sorted())
+            #expect(Array(ids[2_000...]) == ids[2_000...].sorted())
+            for (seq, id) in zip(1..., ids) { #expect(try ledger.seq(ofEventId: id) == UInt64(seq)) }
+        }
+    }
+
     @Test func eventsAreReadByStreamByTypeAndAsOfASeq() throws {
         try withTemporaryLedger { ledger, _ in
             try ledger.append([
