@@ -31,19 +31,22 @@ struct ChainWriter {
     static func withWriter<Result>(
         ledger: Ledger, transaction: Transaction, _ body: (inout ChainWriter) throws -> Result
     ) throws -> Result {
-        try transaction.withCursors([ledger.events, ledger.eventIds, ledger.types, ledger.streams]) { cursors in
+        let databases = [ledger.events, ledger.eventIds, ledger.types, ledger.streamIds, ledger.streams]
+        return try transaction.withCursors(databases) { cursors in
             var writer = try ChainWriter(ledger: ledger, transaction: transaction, cursors: cursors)
             return try body(&writer)
         }
     }
 
-    /// A writer over `cursors`, which are over `events`, `eventIds`, `types` and `streams`, in
-    /// that order.
+    /// A writer over `cursors`, which are over `events`, `eventIds`, `types`, `streamIds` and
+    /// `streams`, in that order.
     private init(ledger: Ledger, transaction: Transaction, cursors: [Cursor]) throws {
         events = cursors[0]
         eventIds = cursors[1]
         types = cursors[2]
-        streams = StreamHeads(index: ledger.streamIndex, transaction: transaction, streamsCursor: cursors[3])
+        streams = StreamHeads(
+            index: ledger.streamIndex, transaction: transaction,
+            cursors: StreamHeads.Cursors(streamIds: cursors[3], streams: cursors[4]))
         let current = try Ledger.head(in: transaction, events: ledger.events)
         seq = current.position.seq
         hash = current.position.hash

@@ -21,14 +21,22 @@ struct StreamIndex {
 
     /// The number of `stream`, if it has events.
     func id(of stream: some Collection<UInt8>, in txn: Transaction) throws -> UInt64? {
-        try txn.withValue(streamIds, forKey: stream) { stored in
-            guard let stored else { return nil }
-            guard let id = readUInt64(stored), stored.count == 8 else {
-                throw LedgerError(
-                    .integrity, "the streamIds entry of \(String(decoding: stream, as: UTF8.self)) is damaged")
-            }
-            return id
+        try txn.withValue(streamIds, forKey: stream) { try Self.id(stored: $0, of: stream) }
+    }
+
+    /// The number of `stream`, if it has events, found with `cursor` over `streamIds`.
+    func id(of stream: some Collection<UInt8>, using cursor: Cursor) throws -> UInt64? {
+        try Self.id(stored: cursor.seek(exactly: stream)?.value, of: stream)
+    }
+
+    /// The number in the `streamIds` value of `stream` (`nil` when there is none).
+    private static func id(stored: UnsafeRawBufferPointer?, of stream: some Collection<UInt8>) throws -> UInt64? {
+        guard let stored else { return nil }
+        guard let id = readUInt64(stored), stored.count == 8 else {
+            throw LedgerError(
+                .integrity, "the streamIds entry of \(String(decoding: stream, as: UTF8.self)) is damaged")
         }
+        return id
     }
 
     /// The last version of stream number `id` (0 when it has no events).
@@ -82,18 +90,25 @@ struct StreamHeads {
         fileprivate var slot: Int
     }
 
+    /// Cursors over `streamIds` and `streams` kept open for a whole batch.
+    struct Cursors {
+        let streamIds: Cursor
+        let streams: Cursor
+    }
+
     private let index: StreamIndex
     private let txn: Transaction
-    /// A cursor over `streams` kept for the whole batch, when the caller has one.
-    private let streamsCursor: Cursor?
+    /// The batch's cursors, when the caller has them; otherwise each access finds its way from
+    /// the root.
+    private let cursors: Cursors?
     private var slots: [String: Int] = [:]
     private var heads: [Head] = []
     private var nextId: UInt64?
 
-    init(index: StreamIndex, transaction: Transaction, streamsCursor: Cursor? = nil) {
+    init(index: StreamIndex, transaction: Transaction, cursors: Cursors? = nil) {
         self.index = index
         self.txn = transaction
-        self.streamsCursor = streamsCursor
+        self.cursors = cursors
     }
 
     /// The head of `stream`; a stream without events gets the next free number and version 0.
@@ -102,11 +117,8 @@ struct StreamHeads {
         if slot < heads.count { return heads[slot] }
         do {
             let head: Head
-            if let id = try index.id(of: stream.utf8, in: txn) {
-                let version =
-                    try streamsCursor.map { try index.headVersion(of: id, using: $0) }
-                    ?? index.headVersion(of: id, in: txn)
-                head = Head(id: id, version: version, slot: slot)
+            if let id = try storedId(of: stream) {
+                head = Head(id: id, version: try storedVersion(of: id), slot: slot)
             } else {
                 let id = try nextId ?? index.nextId(in: txn)
                 nextId = id + 1
@@ -126,19 +138,33 @@ struct StreamHeads {
         return slot
     }
 
+    private func storedId(of stream: String) throws -> UInt64? {
+        guard let cursors else { return try index.id(of: stream.utf8, in: txn) }
+        return try index.id(of: stream.utf8, using: cursors.streamIds)
+    }
+
+    private func storedVersion(of id: UInt64) throws -> UInt64 {
+        guard let cursors else { return try index.headVersion(of: id, in: txn) }
+        return try index.headVersion(of: id, using: cursors.streams)
+    }
+
     /// Records event `seq` as the version after `head` of `stream`, which ``head(of:)`` returned.
     mutating func advance(_ stream: String, from head: Head, seq: some Collection<UInt8>) throws {
         let version = head.version + 1
         try StreamIndex.withKey(head.id, version) { key in
-            if let streamsCursor {
-                try streamsCursor.put(key: key, value: seq, flags: .noOverwrite)
+            if let cursors {
+                try cursors.streams.put(key: key, value: seq, flags: .noOverwrite)
             } else {
                 try txn.put(index.streams, key: key, value: seq, flags: .noOverwrite)
             }
         }
         if version == 1 {
             try withUnsafeBytes(of: head.id.bigEndian) { id in
-                try txn.put(index.streamIds, key: stream.utf8, value: id, flags: .noOverwrite)
+                if let cursors {
+                    try cursors.streamIds.put(key: stream.utf8, value: id, flags: .noOverwrite)
+                } else {
+                    try txn.put(index.streamIds, key: stream.utf8, value: id, flags: .noOverwrite)
+                }
             }
         }
         heads[head.slot].version = version
