@@ -17,10 +17,24 @@ public protocol Projection: AnyObject, Sendable {
 
     /// Folds `event` into the state. Must not throw for an event it validated.
     func apply(_ event: EventView, to store: any ProjectionStore) throws
+
+    /// Work on `event` that needs no state, such as decoding its payload, which the engine may do
+    /// ahead of ``apply(_:prepared:to:)`` on another thread while earlier events are folded;
+    /// `nil` when there is nothing to prepare. Must be safe to call from any thread.
+    func prepare(_ event: EventView) -> (any Sendable)?
+
+    /// Folds `event` into the state with what ``prepare(_:)`` returned for it.
+    func apply(_ event: EventView, prepared: (any Sendable)?, to store: any ProjectionStore) throws
 }
 
 extension Projection {
     public func validate(_ event: EventView, against store: any ProjectionStore) throws {}
+
+    public func prepare(_ event: EventView) -> (any Sendable)? { nil }
+
+    public func apply(_ event: EventView, prepared: (any Sendable)?, to store: any ProjectionStore) throws {
+        try apply(event, to: store)
+    }
 }
 
 /// A projection's version, checkpoint and lag, for `tthc projections status`.

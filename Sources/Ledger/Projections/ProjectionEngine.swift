@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Keeps projections in step with the log: catch-up, inline updates on append, versioned
 /// rebuilds in a shadow copy swapped in atomically, and replays as of a past position.
 ///
@@ -145,14 +147,50 @@ public final class ProjectionEngine {
                     (shadow ? current.shadowCheckpoint : current.checkpoint) == checkpoint
                 else { return }  // another process moved it on: read again
                 let store = LMDBProjectionStore(transaction: txn, tables: tables)
-                try ledger.forEachEvent(in: checkpoint + 1..<end + 1, transaction: txn) { view in
-                    try projection.apply(view, to: store)
-                }
+                try fold(projection, checkpoint + 1..<end + 1, in: txn, into: store)
                 try store.flushBuffer()
                 if shadow { current.shadowCheckpoint = end } else { current.checkpoint = end }
                 try self.store(current, of: projection, in: txn)
             }
             try progress?(projection.name, end - started, max(reportedTotal ?? 0, end - started))
+        }
+    }
+
+    /// Events a projection prepares ahead per batch (``Projection/prepare(_:)``).
+    private static let preparedBatch = 4_096
+
+    /// Applies the events in `range` to `store`, in order. While one batch of events is folded on
+    /// this thread, the next is prepared on another; the transaction writes only projection
+    /// tables, so the views of the events stay valid until it ends.
+    private func fold(
+        _ projection: any Projection, _ range: Range<UInt64>, in txn: StoreTransaction, into store: any ProjectionStore
+    ) throws {
+        var views = [EventView]()
+        views.reserveCapacity(range.count)
+        try ledger.forEachEvent(in: range, transaction: txn) { views.append($0) }
+        let batches = stride(from: 0, to: views.count, by: Self.preparedBatch).map {
+            PreparedBatch(views[$0..<min(views.count, $0 + Self.preparedBatch)])
+        }
+        guard batches.count > 1 else {
+            for view in views { try projection.apply(view, to: store) }
+            return
+        }
+        batches[0].prepare(by: projection)
+        let queue = DispatchQueue.global(qos: .userInitiated)
+        for (index, batch) in batches.enumerated() {
+            let next = index + 1 < batches.count ? batches[index + 1] : nil
+            let done = DispatchSemaphore(value: 0)
+            if let next {
+                queue.async {
+                    next.prepare(by: projection)
+                    done.signal()
+                }
+            }
+            // The next batch is always waited for, even when folding this one throws.
+            defer { if next != nil { done.wait() } }
+            for (view, prepared) in zip(batch.views, batch.prepared) {
+                try projection.apply(view, prepared: prepared, to: store)
+            }
         }
     }
 
@@ -311,5 +349,19 @@ struct ProjectionRecord: Equatable {
         out.appendBigEndian(shadowGeneration)
         out.appendBigEndian(shadowCheckpoint)
         return out
+    }
+}
+
+/// A batch of events and what a projection prepared for them (``ProjectionEngine``'s fold).
+/// `@unchecked Sendable`: it is prepared on one thread, then read on another only after the
+/// preparing thread signalled it had finished.
+private final class PreparedBatch: @unchecked Sendable {
+    let views: ArraySlice<EventView>
+    private(set) var prepared: [(any Sendable)?] = []
+
+    init(_ views: ArraySlice<EventView>) { self.views = views }
+
+    func prepare(by projection: any Projection) {
+        prepared = views.map(projection.prepare)
     }
 }

@@ -21,6 +21,20 @@ public final class DomainProjection: Projection {
 
     public func apply(_ view: EventView, to store: any ProjectionStore) throws {
         guard let event = try? decode(view) else { return }  // not a domain event: nothing to fold
+        try apply(event, view: view, to: store)
+    }
+
+    /// The decoded event; `nil` when it is not a domain event (or not one this code reads).
+    public func prepare(_ view: EventView) -> (any Sendable)? {
+        try? DomainEvent(typeName: view.type, schemaVersion: view.schemaVersion, payload: Array(view.payload))
+    }
+
+    public func apply(_ view: EventView, prepared: (any Sendable)?, to store: any ProjectionStore) throws {
+        guard let event = prepared as? DomainEvent else { return }  // not a domain event: nothing to fold
+        try apply(event, view: view, to: store)
+    }
+
+    private func apply(_ event: DomainEvent, view: EventView, to store: any ProjectionStore) throws {
         let seq = view.seq
         switch event {
         case .unitRegistered(let e):
