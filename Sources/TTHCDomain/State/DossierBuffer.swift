@@ -34,7 +34,22 @@ final class DossierBuffer: ProjectionBuffer {
     /// In the order they were first changed, which is roughly the order of their ids in the
     /// tables: the writes of a flush visit neighbouring pages.
     private var entries: [Entry] = []
-    private var positions: [String: Int] = [:]
+    private var positions: [Key: Int] = [:]
+
+    /// A dossier id with its hash, so that a look-up's probes compare integers rather than ids.
+    private struct Key: Hashable {
+        let id: String
+        let hash: Int
+
+        init(_ id: String) {
+            self.id = id
+            hash = id.hashValue
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        static func == (lhs: Key, rhs: Key) -> Bool { lhs.hash == rhs.hash && lhs.id == rhs.id }
+    }
 
     /// The buffer attached to `store`, attached now if there is none.
     static func attached(to store: any ProjectionStore) throws -> DossierBuffer {
@@ -47,15 +62,16 @@ final class DossierBuffer: ProjectionBuffer {
 
     /// The dossier `id` as the buffer of `store` holds it, if it holds it.
     static func dossier(_ id: String, in store: any ProjectionStore) -> DossierState? {
-        guard let buffer = store.buffer as? DossierBuffer, let position = buffer.positions[id] else { return nil }
+        guard let buffer = store.buffer as? DossierBuffer, let position = buffer.positions[Key(id)] else { return nil }
         return buffer.entries[position].state
     }
 
     /// The entry of dossier `id`, made from `load()` (the stored state, or a new one) on first use.
     func entry(_ id: String, load: () throws -> DossierState?) rethrows -> Entry {
-        if let position = positions[id] { return entries[position] }
+        let key = Key(id)
+        if let position = positions[key] { return entries[position] }
         let entry = Entry(id: id, state: try load() ?? DossierState())
-        positions[id] = entries.count
+        positions[key] = entries.count
         entries.append(entry)
         return entry
     }
