@@ -52,8 +52,10 @@ public enum CanonicalEncoding {
 
     /// The size of an event's canonical bytes.
     static func encodedCount(stream: String, eventId: String, type: String, actor: String, payload: [UInt8]) -> Int {
-        fixedHeaderCount + 8 + stream.utf8.count + eventId.utf8.count + type.utf8.count + actor.utf8.count + 4
-            + payload.count
+        // Two bytes before each of the four strings, four before the payload.
+        let lengthPrefixes = 4 * 2 + 4
+        return fixedHeaderCount + lengthPrefixes + stream.utf8.count + eventId.utf8.count + type.utf8.count
+            + actor.utf8.count + payload.count
     }
 
     /// Writes the canonical bytes of an event into `buffer`, which holds exactly
