@@ -55,7 +55,7 @@ import Testing
             // verify reproduces the issued report from the ledger alone.
             let verified = try CLI.run(["verify", "--ledger", ledger])
             #expect(verified.status == 0)
-            #expect(verified.standardOutput.contains("1 issued reports reproduce"))
+            #expect(verified.standardOutput.contains("1 issued report reproduces"))
         }
     }
 

@@ -47,6 +47,8 @@ struct VerifyCommand: ParsableCommand {
         }
         print(
             "ok: \(report.eventsChecked) events, head \(report.verifiedThrough.seq) \(report.verifiedThrough.hashHex)"
-                + (chainOnly ? "" : ", \(reproduced) issued reports reproduce"))
+                + (chainOnly
+                    ? ""
+                    : reproduced == 1 ? ", 1 issued report reproduces" : ", \(reproduced) issued reports reproduce"))
     }
 }
