@@ -43,13 +43,16 @@ public final class Cursor {
 
     /// Moves to the first entry whose key is ≥ `key` (`MDB_SET_RANGE`).
     public func seek(atOrAfter key: UnsafeRawBufferPointer) throws -> Entry? { try move(MDB_SET_RANGE, key: key) }
+    @inlinable
     public func seek(atOrAfter key: some Collection<UInt8>) throws -> Entry? {
         try withBytes(key) { try seek(atOrAfter: $0) }
     }
 
     /// Moves to exactly `key` (`MDB_SET_KEY`); `nil` when absent.
+    public func seek(exactly key: UnsafeRawBufferPointer) throws -> Entry? { try move(MDB_SET_KEY, key: key) }
+    @inlinable
     public func seek(exactly key: some Collection<UInt8>) throws -> Entry? {
-        try withBytes(key) { try move(MDB_SET_KEY, key: $0) }
+        try withBytes(key) { try seek(exactly: $0) }
     }
 
     /// Stores a value at `key` through the cursor (`mdb_cursor_put`); with `.append` this is the
@@ -61,6 +64,7 @@ public final class Cursor {
     }
 
     /// Stores `value` under `key` through the cursor (copying convenience over the raw-buffer form).
+    @inlinable
     public func put(key: some Collection<UInt8>, value: some Collection<UInt8>, flags: PutFlags = []) throws {
         try withBytes(key) { key in
             try withBytes(value) { value in try put(key: key, value: value, flags: flags) }
@@ -74,19 +78,22 @@ public final class Cursor {
     /// corresponding C function is `mdb_cursor_put` with `MDB_NOOVERWRITE`, which reports the
     /// present value.
     public func putIfAbsent(
+        key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer
+    ) throws -> UnsafeRawBufferPointer? {
+        var keyVal = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var data = MDB_val(mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
+        let code = mdb_cursor_put(pointer, &keyVal, &data, UInt32(MDB_NOOVERWRITE))
+        if code == MDB_KEYEXIST { return UnsafeRawBufferPointer(start: data.mv_data, count: data.mv_size) }
+        try check(code, "mdb_cursor_put(\(database.name ?? "main"))")
+        return nil
+    }
+
+    /// Stores `value` under `key` unless present (copying convenience over the raw-buffer form).
+    @inlinable
+    public func putIfAbsent(
         key: some Collection<UInt8>, value: some Collection<UInt8>
     ) throws -> UnsafeRawBufferPointer? {
-        try withBytes(key) { key in
-            try withBytes(value) { value in
-                var keyVal = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
-                var data = MDB_val(
-                    mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
-                let code = mdb_cursor_put(pointer, &keyVal, &data, UInt32(MDB_NOOVERWRITE))
-                if code == MDB_KEYEXIST { return UnsafeRawBufferPointer(start: data.mv_data, count: data.mv_size) }
-                try check(code, "mdb_cursor_put(\(database.name ?? "main"))")
-                return nil
-            }
-        }
+        try withBytes(key) { key in try withBytes(value) { value in try putIfAbsent(key: key, value: value) } }
     }
 
     /// Reserves `count` bytes under `key` through the cursor and lets `fill` write the value in
