@@ -115,8 +115,10 @@ struct ResultTable {
     }
 }
 
-/// `value` with `digits` decimals, rounded half away from zero.
+/// `value` with `digits` decimals, rounded half away from zero; `n/a` when it is not a finite
+/// number (a ratio of nothing to nothing, as when no byte reaches storage on a memory file system).
 func fixed(_ value: Double, _ digits: Int) -> String {
+    guard value.isFinite else { return "n/a" }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     let scaled = Int((value.magnitude * scale).rounded())
