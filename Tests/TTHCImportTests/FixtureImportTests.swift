@@ -91,9 +91,9 @@ import Testing
                 // Fixtures/README.md: statuses 1: 7, 2: 4, 3: 57, 4: 28, 5: 22, 6: 3, 7: 78, 8: 2, 9: 69, 10: 2730.
                 #expect(accepted == 3000 - 7 - 57)
                 #expect(statusCounts == ["3": 57, "10": 2730, "9": 69, "7": 78, "open": 4 + 28 + 22 + 3 + 2])
-                // Fixtures/README.md says 103 dossiers carry a due date computed with the processing
-                // days before the latest cut; its generator's own check (make_fixtures.py --check)
-                // finds 104 in the files, the same 104 the ledger finds.
+                // Fixtures/README.md: 104 dossiers carry a due date computed with the processing days
+                // before the latest cut (one of them, resolved-day-after, received after a cut its
+                // procedure was picked before).
                 #expect(longer == 104)
 
                 // department-merged: received at Sở KH&ĐT before the merger, competent unit kept.
