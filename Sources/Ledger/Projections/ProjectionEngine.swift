@@ -160,8 +160,8 @@ public final class ProjectionEngine {
     private static let preparedBatch = 4_096
 
     /// Applies the events in `range` to `store`, in order. While one batch of events is folded on
-    /// this thread, the next is prepared on another; the transaction writes only projection
-    /// tables, so the views of the events stay valid until it ends.
+    /// this thread, the next is prepared on another; the transaction reads the events and writes
+    /// at most projection tables, so the views of the events stay valid until it ends.
     private func fold(
         _ projection: any Projection, _ range: Range<UInt64>, in txn: StoreTransaction, into store: any ProjectionStore
     ) throws {
@@ -260,18 +260,16 @@ public final class ProjectionEngine {
     /// live projections (forensic replay).
     public func replay(_ projection: any Projection, through seq: UInt64) throws -> MemoryProjectionStore {
         let store = MemoryProjectionStore(tableCount: projection.tableNames.count)
-        var buffered = 0
-        try ledger.scan(through: seq) { view in
-            try projection.apply(view, to: store)
-            buffered += 1
-            // Written every chunk, as a rebuild does, so that the buffer stays small.
-            if buffered == chunkSize {
-                try store.flushBuffer()
-                buffered = 0
-            }
-            return true
+        let last = min(seq, try ledger.head().seq)
+        var next: UInt64 = 1
+        // A chunk at a time, each in its own read transaction, folded as a rebuild folds them
+        // and written out, so that the buffer stays small.
+        while next <= last {
+            let end = min(last, next + UInt64(chunkSize) - 1)
+            try ledger.readTables { txn in try fold(projection, next..<end + 1, in: txn, into: store) }
+            try store.flushBuffer()
+            next = end + 1
         }
-        try store.flushBuffer()
         return store
     }
 
