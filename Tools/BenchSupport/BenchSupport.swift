@@ -136,3 +136,28 @@ public func padded(_ text: String, _ width: Int) -> String {
 public func rightAligned(_ text: String, _ width: Int) -> String {
     String(repeating: " ", count: max(1, width - text.count)) + text
 }
+
+/// The numeric fields of one of this process's Linux `/proc/self` files (`status`, `io`): lines of
+/// `name: value`, with `status` giving sizes in kB (`RssAnon:  1234 kB` reads as 1234). Empty
+/// where the kernel does not provide the file.
+public func processFields(_ file: String) -> [String: Int] {
+    let descriptor = open("/proc/self/" + file, O_RDONLY)
+    guard descriptor >= 0 else { return [:] }
+    defer { close(descriptor) }
+    var bytes = [UInt8]()
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { break }
+        bytes += chunk[0..<count]
+    }
+    var fields: [String: Int] = [:]
+    for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+        guard let colon = line.firstIndex(of: ":"),
+            let value = line[line.index(after: colon)...].split(whereSeparator: { $0 == " " || $0 == "\t" }).first
+                .flatMap({ Int($0) })
+        else { continue }
+        fields[String(line[..<colon])] = value
+    }
+    return fields
+}

@@ -24,12 +24,8 @@ func cpuSeconds() -> Double {
 /// Anonymous (heap) and file-backed (LMDB's memory map) resident memory now, in MiB, from
 /// `/proc/self/status`; zeros where it cannot be read.
 func residentMemory() -> (heap: Int, mapped: Int) {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
-    func kibibytes(_ key: String) -> Int {
-        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return 0 }
-        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
-    }
-    return (kibibytes("RssAnon:") / 1024, kibibytes("RssFile:") / 1024)
+    let status = processFields("status")
+    return ((status["RssAnon"] ?? 0) / 1024, (status["RssFile"] ?? 0) / 1024)
 }
 
 func rate(_ count: Int, _ duration: Double) -> String {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import BenchSupport
 
 /// Bytes this process has written, from Linux's `/proc/self/io`: what it passed to write calls
 /// and what that caused to be sent to storage.
@@ -18,17 +14,7 @@ struct WrittenBytes {
 
     /// The counters now, or `nil` where the kernel does not provide them.
     static func current() -> WrittenBytes? {
-        let file = open("/proc/self/io", O_RDONLY)
-        guard file >= 0 else { return nil }
-        defer { close(file) }
-        var buffer = [UInt8](repeating: 0, count: 1024)
-        let count = buffer.withUnsafeMutableBytes { read(file, $0.baseAddress, $0.count) }
-        guard count > 0 else { return nil }
-        var fields: [Substring: Int] = [:]
-        for line in String(decoding: buffer[..<count], as: UTF8.self).split(separator: "\n") {
-            let parts = line.split(separator: ":")
-            if parts.count == 2 { fields[parts[0]] = Int(parts[1].trimmingPrefix(" ")) }
-        }
+        let fields = processFields("io")
         guard let passed = fields["wchar"], let sent = fields["write_bytes"] else { return nil }
         return WrittenBytes(passedToWrites: passed, sentToStorage: sent)
     }

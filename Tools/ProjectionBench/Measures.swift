@@ -20,17 +20,7 @@ enum Memory {
     /// The anonymous resident memory now (`RssAnon` of `/proc/self/status`): the heap and stacks,
     /// without the mapped file. 0 where the kernel does not say.
     static func anonymousResident() -> Int {
-        let descriptor = open("/proc/self/status", O_RDONLY)
-        guard descriptor >= 0 else { return 0 }
-        defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        guard count > 0 else { return 0 }
-        let text = String(decoding: buffer[0..<count], as: UTF8.self)
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("RssAnon:") }),
-            let kilobytes = Int(line.dropFirst(8).filter(\.isNumber))
-        else { return 0 }
-        return kilobytes * 1024
+        (processFields("status")["RssAnon"] ?? 0) * 1024
     }
 }
 
@@ -49,15 +39,7 @@ enum Activity {
     /// Bytes passed to `write` and its kin so far (`wchar` of Linux's `/proc/self/io`): LMDB
     /// writes each dirty page of a commit with them. 0 where the kernel does not say.
     static func bytesWritten() -> Int {
-        let descriptor = open("/proc/self/io", O_RDONLY)
-        guard descriptor >= 0 else { return 0 }
-        defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: 1024)
-        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        guard count > 0 else { return 0 }
-        let text = String(decoding: buffer[0..<count], as: UTF8.self)
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("wchar:") }) else { return 0 }
-        return Int(line.dropFirst(6).filter(\.isNumber)) ?? 0
+        processFields("io")["wchar"] ?? 0
     }
 
     /// Context switches so far: voluntary (waiting, e.g. for the disk) and involuntary (another
