@@ -51,39 +51,38 @@ enum DossierTallies {
             // of the parts that stay as they were are left alone.
             let before = Parts(old)
             let after = Parts(new)
-            if before.receipt != after.receipt {
-                for (part, sign) in [(before.receipt, Int64(-1)), (after.receipt, 1)] {
-                    guard let part else { continue }
-                    rows.append(
-                        Row(
-                            table: DomainTables.receiptDays, key: DomainTables.dayKey(part.day) + Array(part.unit.utf8),
-                            counters: part.tally.counters, sign: sign))
-                }
+            move(before.receipt, after.receipt) { part, add in
+                add(DomainTables.receiptDays, dayUnitKey(part.day, part.unit), part.tally.counters)
             }
-            if before.dueDate != after.dueDate {
-                for (part, sign) in [(before.dueDate, Int64(-1)), (after.dueDate, 1)] {
-                    guard let part else { continue }
-                    let key = DueDateTally.key(
-                        receivedDay: part.receivedDay, unit: part.unit, procedureCode: part.procedureCode,
-                        givenDueDay: part.givenDueDay, processingDaysAtReceipt: part.processingDays)
-                    rows.append(Row(table: DomainTables.dueDates, key: key, counters: [1], sign: sign))
-                }
+            move(before.dueDate, after.dueDate) { part, add in
+                let key = DueDateTally.key(
+                    receivedDay: part.receivedDay, unit: part.unit, procedureCode: part.procedureCode,
+                    givenDueDay: part.givenDueDay, processingDaysAtReceipt: part.processingDays)
+                add(DomainTables.dueDates, key, [1])
             }
-            if before.end != after.end {
-                for (part, sign) in [(before.end, Int64(-1)), (after.end, 1)] {
-                    guard let part else { continue }
-                    rows.append(
-                        Row(
-                            table: DomainTables.endDays, key: DomainTables.dayKey(part.day) + Array(part.unit.utf8),
-                            counters: part.tally.counters, sign: sign))
-                    rows.append(
-                        Row(table: DomainTables.spans, key: spanKey(days: part.span), counters: [1], sign: sign))
-                }
+            move(before.end, after.end) { part, add in
+                add(DomainTables.endDays, dayUnitKey(part.day, part.unit), part.tally.counters)
+                add(DomainTables.spans, spanKey(days: part.span), [1])
             }
             if let new, !new.isRegular {
                 irregular = .put(new.bytes)
             } else if let old, !old.isRegular {
                 irregular = .delete
+            }
+        }
+
+        /// When a part changed, takes away the rows of the old one and adds those of the new one:
+        /// `rows` names each row of a part through `add(table, key, counters)`.
+        private mutating func move<Part: Equatable>(
+            _ before: Part?, _ after: Part?,
+            _ rows: (Part, _ add: (ProjectionTable, [UInt8], [Int64]) -> Void) -> Void
+        ) {
+            guard before != after else { return }
+            for (part, sign) in [(before, Int64(-1)), (after, 1)] {
+                guard let part else { continue }
+                rows(part) { table, key, counters in
+                    self.rows.append(Row(table: table, key: key, counters: counters, sign: sign))
+                }
             }
         }
     }
@@ -174,6 +173,11 @@ enum DossierTallies {
                     span: endDay.dayNumber - receivedDay.dayNumber)
             }
         }
+    }
+
+    /// The `receiptDays` and `endDays` key of `unit`'s row of `day`.
+    static func dayUnitKey(_ day: LocalDate, _ unit: String) -> [UInt8] {
+        DomainTables.dayKey(day) + Array(unit.utf8)
     }
 
     /// The `spans` key of a span of `days` (≥ 0 for a regular dossier).
