@@ -8,8 +8,9 @@ import SwiftProtobuf
 #endif
 
 /// The messages the domain projection decoded last, so that the same bytes are not decoded twice:
-/// the payload and the dossier a validation read, which the fold right after it reads again, and
-/// the procedures whose processing time every receipt looks up.
+/// the payload a validation read, which the fold right after it reads again, and the procedures
+/// whose processing time every receipt looks up. (A dossier a validation read waits for the fold
+/// in the transaction's ``DossierBuffer``.)
 ///
 /// A message is reused only when the bytes it came from equal the bytes read now — a key alone is
 /// never trusted — so a write that was aborted, an append by another process, or a replay in
@@ -21,7 +22,6 @@ import SwiftProtobuf
 final class DecodedMessages: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var event: (type: [UInt8], schemaVersion: UInt32, payload: [UInt8], decoded: DomainEvent)?
-    private var dossier: (bytes: [UInt8], decoded: DossierState)?
     private var procedures: [String: (bytes: [UInt8], decoded: ProcedureState)] = [:]
     /// Procedures kept at most; a catalogue larger than this starts over.
     private static let procedureLimit = 4_096
@@ -54,24 +54,6 @@ final class DecodedMessages: @unchecked Sendable {
         if let remembered { return remembered }
         let decoded = try DomainEvent(typeName: view.type, schemaVersion: view.schemaVersion, payload: payload)
         locked { event = (Array(view.typeBytes), view.schemaVersion, payload, decoded) }
-        return decoded
-    }
-
-    /// The dossier stored under `id`, if any; as the store's buffer holds it, when it does.
-    ///
-    /// `forUpdate` hands the message over rather than keeping it, so that the caller holds the only
-    /// reference and changing it does not copy its storage.
-    func dossier(_ id: String, in store: any ProjectionStore, forUpdate: Bool = false) throws -> DossierState? {
-        if let buffered = DossierBuffer.dossier(id, in: store) { return buffered }
-        guard let bytes = try store.value(DomainTables.dossiers, forKey: Array(id.utf8)) else { return nil }
-        let remembered = locked { () -> DossierState? in
-            guard let remembered = dossier, sameBytes(remembered.bytes, bytes) else { return nil }
-            if forUpdate { dossier = nil }
-            return remembered.decoded
-        }
-        if let remembered { return remembered }
-        let decoded = try DossierState(serializedBytes: bytes)
-        if !forUpdate { locked { dossier = (bytes, decoded) } }
         return decoded
     }
 

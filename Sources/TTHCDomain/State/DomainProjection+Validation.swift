@@ -93,7 +93,10 @@ extension DomainProjection {
         guard let id = Self.dossierId(of: event) else { return }
         check.subject = id
         try check.required("dossierId", id)
-        let dossier = try decoded.dossier(id, in: check.store)
+        let store = check.store
+        let dossier = try DossierBuffer.attached(to: store).dossier(id) {
+            try store.message(DossierState.self, DomainTables.dossiers, id)
+        }
 
         if case .dossierReceived(let e) = event {
             if let dossier, dossier.received {

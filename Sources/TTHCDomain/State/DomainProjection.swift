@@ -160,9 +160,7 @@ public final class DomainProjection: Projection {
         guard let id = Self.dossierId(of: event) else { return }
         // Written when the engine flushes the store, with the index entry and the tallies.
         let entry = try DossierBuffer.attached(to: store).entry(id) {
-            // Taken from the memo, so that the buffer holds the only reference and changing it
-            // copies nothing.
-            try decoded.dossier(id, in: store, forUpdate: true)
+            try store.message(DossierState.self, DomainTables.dossiers, id)
         }
         if try apply(event, view: view, to: &entry.state, in: store) { entry.changed = true }
     }

@@ -60,10 +60,15 @@ final class DossierBuffer: ProjectionBuffer {
         return buffer
     }
 
-    /// The dossier `id` as the buffer of `store` holds it, if it holds it.
-    static func dossier(_ id: String, in store: any ProjectionStore) -> DossierState? {
-        guard let buffer = store.buffer as? DossierBuffer, let position = buffer.positions[Key(id)] else { return nil }
-        return buffer.entries[position].state
+    /// The dossier `id` as the transaction's earlier events left it: its entry, else the state
+    /// `load()` reads from the store, kept as an entry that is not written unless an event changes
+    /// it, so that the fold after a validation does not read it again; `nil` when there is none.
+    func dossier(_ id: String, load: () throws -> DossierState?) rethrows -> DossierState? {
+        let key = Key(id)
+        if let position = positions[key] { return entries[position].state }
+        guard let state = try load() else { return nil }
+        add(Entry(id: id, state: state), key)
+        return state
     }
 
     /// The entry of dossier `id`, made from `load()` (the stored state, or a new one) on first use.
@@ -71,9 +76,13 @@ final class DossierBuffer: ProjectionBuffer {
         let key = Key(id)
         if let position = positions[key] { return entries[position] }
         let entry = Entry(id: id, state: try load() ?? DossierState())
+        add(entry, key)
+        return entry
+    }
+
+    private func add(_ entry: Entry, _ key: Key) {
         positions[key] = entries.count
         entries.append(entry)
-        return entry
     }
 
     func flush(to store: any ProjectionStore) throws {
