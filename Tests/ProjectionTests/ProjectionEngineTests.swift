@@ -119,19 +119,21 @@ import Testing
             let projection = StreamCountProjection()
             let engine = try ProjectionEngine(ledger: ledger, projections: [projection])
             engine.chunkSize = 100
-            var calls = 0
+            var reported = [UInt64]()
             struct Interrupted: Error {}
             #expect(throws: Interrupted.self) {
-                try engine.rebuild { _, _, _ in
-                    calls += 1
-                    if calls == 2 { throw Interrupted() }
+                try engine.rebuild { _, done, _ in
+                    reported.append(done)
+                    if reported.count == 3 { throw Interrupted() }
                 }
             }
+            #expect(reported == [0, 100, 200])  // announced, then after each chunk's commit
             let shadow = try #require(try engine.status().first?.shadow)
             #expect(shadow.checkpoint == 200)
-            var resumedFrom: UInt64?
-            try engine.rebuild { _, done, _ in if resumedFrom == nil { resumedFrom = done } }
-            #expect(resumedFrom == 100)  // the first chunk after resuming: 201…300
+            var resumed = [(done: UInt64, total: UInt64)]()
+            try engine.rebuild { _, done, total in resumed.append((done, total)) }
+            // Counted from the checkpoint it resumed from: 201…500 are 300 events.
+            #expect(resumed.map(\.done) == [0, 100, 200, 300] && resumed.allSatisfy { $0.total == 300 })
             #expect(try engine.snapshot(projection) == (try engine.replay(projection, through: 500).contents))
         }
     }

@@ -27,8 +27,9 @@ public final class ProjectionEngine {
     private let metaTable: Table
     private var tableCache: [String: Table] = [:]
 
-    /// Reports progress: projection name, events applied so far, events to apply in all.
-    /// Throwing from it stops the work after the last committed chunk.
+    /// Reports progress: projection name, events applied so far, events to apply in all. Called
+    /// with 0 applied before the first chunk, then after each chunk's commit. Throwing from it
+    /// stops the work after the last committed chunk.
     public typealias Progress = (_ projection: String, _ done: UInt64, _ total: UInt64) throws -> Void
 
     public init(ledger: Ledger, projections: [any Projection]) throws {
@@ -140,6 +141,9 @@ public final class ProjectionEngine {
             if reportedTotal == nil {
                 started = checkpoint
                 reportedTotal = head - min(head, checkpoint)
+                // Reported before the first chunk too, so that a rate measured from the first
+                // report counts the whole work, not all of it but the first chunk.
+                if checkpoint < head { try progress?(projection.name, 0, reportedTotal ?? 0) }
             }
             if checkpoint >= head { break }
             let tables = try self.tables(of: projection, generation: generation)

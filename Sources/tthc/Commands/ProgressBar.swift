@@ -26,7 +26,10 @@ final class ProgressBar {
         let rate = Double(done) / elapsed
         let remaining = rate > 0 ? Double(total - min(done, total)) / rate : 0
         let fraction = total == 0 ? 1 : Double(done) / Double(total)
-        let stats = "\(done)/\(total) \(Self.format(rate))/s ETA \(Self.format(remaining))s"
+        // Nothing done yet (the report before the first chunk): no rate to tell.
+        let stats =
+            done == 0
+            ? "\(done)/\(total)" : "\(done)/\(total) \(Self.format(rate))/s ETA \(Self.format(remaining))s"
         if isTerminal {
             let width = 30
             let filled = Int(fraction * Double(width))
