@@ -20,4 +20,12 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: [false, true])
+    func backgroundWorkGivesItsResultOrItsError(inline: Bool) throws {
+        let sum = Cores.Background(inline: inline) { (1...100_000).reduce(0, +) }
+        #expect(try sum.value() == 5_000_050_000)
+        let refused = Cores.Background(inline: inline) { () throws -> Int in throw Refused(index: 7) }
+        #expect(throws: Refused(index: 7)) { try refused.value() }
+    }
 }

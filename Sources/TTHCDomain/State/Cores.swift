@@ -30,6 +30,40 @@ enum Cores {
         return results
     }
 
+    /// Ends the lifetime of `value` on another thread, so that freeing a large structure (a
+    /// transaction's buffered dossiers) does not hold up the caller.
+    static func release(_ value: some Sendable) {
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
+    }
+
+    /// Work started on another thread at once, its result waited for by ``value()``.
+    /// `@unchecked Sendable`: the result is written before the semaphore is signalled, and read
+    /// only after waiting on it.
+    final class Background<T: Sendable>: @unchecked Sendable {
+        private var result: Result<T, any Error>?
+        private let done = DispatchSemaphore(value: 0)
+
+        /// Starts `work`; on the calling thread, before returning, when `inline` (work too small
+        /// to be worth a thread).
+        init(inline: Bool = false, _ work: @escaping @Sendable () throws -> T) {
+            if inline {
+                result = Result { try work() }
+                done.signal()
+                return
+            }
+            DispatchQueue.global(qos: .userInitiated).async {
+                self.result = Result { try work() }
+                self.done.signal()
+            }
+        }
+
+        /// The work's result (or error), once it has finished. Call it once.
+        func value() throws -> T {
+            done.wait()
+            return try result!.get()
+        }
+    }
+
     /// One result slot per stripe. `@unchecked Sendable`: each stripe writes only its own slot,
     /// and the slots are read after every stripe has finished.
     private final class Stripes<T>: @unchecked Sendable {

@@ -88,20 +88,26 @@ final class DossierBuffer: ProjectionBuffer {
     func flush(to store: any ProjectionStore) throws {
         let changed = entries.filter(\.changed)
         // What to write is worked out on every core: encoding the states, deriving their facts and
-        // the rows those move. The writes follow in order, on this thread, in the store's transaction.
+        // the rows those move. The writes follow in order, on this thread, in the store's transaction,
+        // while another thread sums the tally rows they move.
         let writes = try Cores.map(changed.count) { try Writes(changed[$0]) }
-        var tallies = DossierTallies.Changes()
+        let tallies = Cores.Background(inline: changed.count < 2_048) {
+            DossierTallies.Changes(writes.lazy.map(\.tallies))
+        }
         for (entry, writes) in zip(changed, writes) {
             try store.put(DomainTables.dossiers, key: Array(entry.id.utf8), value: writes.state)
             if let key = writes.unindex { try store.delete(DomainTables.dossiersByEnd, key: key) }
             if let index = writes.index {
                 try store.put(DomainTables.dossiersByEnd, key: index.key, value: index.value)
             }
-            try tallies.add(writes.tallies, id: entry.id, in: store)
+            try DossierTallies.write(writes.tallies.irregular, id: entry.id, to: store)
         }
-        try tallies.write(to: store)
+        try tallies.value().write(to: store)
+        // The next transaction's dossiers are about as many; freeing these is left to another thread.
+        Cores.release((entries, positions, changed, writes))
         entries = []
-        positions = [:]
+        entries.reserveCapacity(changed.count)
+        positions = Dictionary(minimumCapacity: changed.count)
     }
 
     /// The writes one changed dossier makes.

@@ -89,9 +89,18 @@ enum DossierTallies {
 
     /// The changes to the tally rows of many dossiers, summed row by row in memory and then
     /// written, each row read and written once (``DossierBuffer``).
-    struct Changes {
+    struct Changes: Sendable {
         /// The amounts to add to each row.
         private var rows: [RowKey: [Int64]] = [:]
+
+        /// The sum of the rows `changes` move.
+        init(_ changes: some Sequence<Change>) {
+            for change in changes {
+                for row in change.rows {
+                    rows[RowKey(table: row.table.index, key: row.key), default: []].add(row.counters, times: row.sign)
+                }
+            }
+        }
 
         /// A row: its table and key, hashed as one run of bytes rather than byte by byte.
         private struct RowKey: Hashable {
@@ -101,18 +110,6 @@ enum DossierTallies {
             func hash(into hasher: inout Hasher) {
                 hasher.combine(table)
                 key.withUnsafeBytes { hasher.combine(bytes: $0) }
-            }
-        }
-
-        /// Adds one dossier's `change`; its `irregularDossiers` entry is written to `store` at once.
-        mutating func add(_ change: Change, id: String, in store: any ProjectionStore) throws {
-            for row in change.rows {
-                rows[RowKey(table: row.table.index, key: row.key), default: []].add(row.counters, times: row.sign)
-            }
-            switch change.irregular {
-            case .keep: break
-            case .put(let bytes): try store.put(DomainTables.irregularDossiers, key: Array(id.utf8), value: bytes)
-            case .delete: try store.delete(DomainTables.irregularDossiers, key: Array(id.utf8))
             }
         }
 
@@ -128,6 +125,15 @@ enum DossierTallies {
                     try store.put(table, key: row.key, value: bytes(sum))
                 }
             }
+        }
+    }
+
+    /// Writes what becomes of dossier `id`'s `irregularDossiers` entry.
+    static func write(_ irregular: Change.Irregular, id: String, to store: any ProjectionStore) throws {
+        switch irregular {
+        case .keep: break
+        case .put(let bytes): try store.put(DomainTables.irregularDossiers, key: Array(id.utf8), value: bytes)
+        case .delete: try store.delete(DomainTables.irregularDossiers, key: Array(id.utf8))
         }
     }
 
