@@ -8,23 +8,44 @@ import Testing
 @Suite struct PreparedFoldTests {
     /// Sums the seqs of each stream's events, with the seq prepared ahead and the sums buffered
     /// until the engine flushes. `apply` throws when a prepared value belongs to another event,
-    /// and on the event whose payload is `failingPayload`.
+    /// and on the event whose payload is `failingPayload`; `validate` throws when a prepared value
+    /// belongs to another event, and on the event whose payload is `refusedPayload`. Both count
+    /// the events they got a prepared value for (they run on the engine's thread only).
     final class SeqSumProjection: Projection, @unchecked Sendable {
         let name = "seqSums"
         let version: UInt32 = 1
         let tableNames = ["sums"]
         static let failingPayload: [UInt8] = [0xFA, 0x11]
+        static let refusedPayload: [UInt8] = [0x0E, 0xF0]
+        var appliedPrepared = 0
+        var validatedPrepared = 0
 
         struct Mismatch: Error {}
+        struct Refused: Error {}
 
         func prepare(_ event: EventView) -> (any Sendable)? { event.seq }
 
         func apply(_ event: EventView, to store: any ProjectionStore) throws {
-            try apply(event, prepared: event.seq, to: store)
+            try apply(event, prepared: nil, to: store)
+        }
+
+        /// The prepared seq, checked against the event's own; the event's own when the engine
+        /// prepared nothing.
+        private func seq(of event: EventView, _ prepared: (any Sendable)?) throws -> UInt64 {
+            guard let prepared else { return event.seq }
+            guard let seq = prepared as? UInt64, seq == event.seq else { throw Mismatch() }
+            return seq
+        }
+
+        func validate(_ event: EventView, prepared: (any Sendable)?, against store: any ProjectionStore) throws {
+            _ = try seq(of: event, prepared)
+            if prepared != nil { validatedPrepared += 1 }
+            if Array(event.payload) == Self.refusedPayload { throw Refused() }
         }
 
         func apply(_ event: EventView, prepared: (any Sendable)?, to store: any ProjectionStore) throws {
-            guard let seq = prepared as? UInt64, seq == event.seq else { throw Mismatch() }
+            let seq = try seq(of: event, prepared)
+            if prepared != nil { appliedPrepared += 1 }
             if Array(event.payload) == Self.failingPayload { throw Mismatch() }
             let buffer = store.buffer as? SumBuffer ?? SumBuffer()
             store.buffer = buffer
@@ -65,6 +86,8 @@ import Testing
             try appendEvents(ledger, count: 10_000)
             engine.chunkSize = 6_001
             try engine.catchUp()
+            // The first chunk is two batches, prepared; the second (3,999 events) is one, not.
+            #expect(projection.appliedPrepared == 6_001)
             let state = try engine.snapshot(projection)
             for stream in 0..<7 {
                 #expect(
@@ -101,6 +124,40 @@ import Testing
             let after = try engine.snapshot(projection)
             #expect(projection.sum(in: after, stream: "s/0") == Self.expectedSum(stream: 0, through: 14) + 15 + 16)
             #expect(projection.sum(in: after, stream: "s/1") == projection.sum(in: before, stream: "s/1"))
+        }
+    }
+
+    @Test func aLongAppendIsValidatedAndFoldedWithPreparedEventsAndAnyRefusalAppendsNone() throws {
+        try withTemporaryDirectory { path in
+            let ledger = try openLedger(path)
+            let projection = SeqSumProjection()
+            let engine = try ProjectionEngine(ledger: ledger, projections: [projection])
+            try engine.catchUp()
+            func drafts(_ count: Int, refusing index: Int? = nil) -> [EventDraft] {
+                (0..<count).map {
+                    EventDraft(
+                        stream: "s/\($0 % 7)", type: "Counted",
+                        payload: $0 == index ? SeqSumProjection.refusedPayload : [1],
+                        occurredAt: Timestamp(secondsSinceEpoch: Int64($0)), actor: "test")
+                }
+            }
+            // Refused in the third batch of the append: nothing of it is written.
+            #expect(throws: SeqSumProjection.Refused.self) { try engine.append(drafts(3_000, refusing: 2_500)) }
+            #expect(try ledger.head().seq == 0)
+            #expect(projection.validatedPrepared >= 2_048, "the first two batches were validated, prepared")
+            #expect(try engine.snapshot(projection).allSatisfy(\.isEmpty))
+
+            projection.validatedPrepared = 0
+            projection.appliedPrepared = 0
+            try engine.append(drafts(3_000))
+            #expect(projection.validatedPrepared == 3_000 && projection.appliedPrepared == 3_000)
+            let state = try engine.snapshot(projection)
+            for stream in 0..<7 {
+                #expect(
+                    projection.sum(in: state, stream: "s/\(stream)")
+                        == Self.expectedSum(stream: stream, through: 3_000))
+            }
+            #expect(try engine.status().first?.checkpoint == 3_000)
         }
     }
 }

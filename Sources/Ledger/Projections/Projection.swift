@@ -20,11 +20,18 @@ public protocol Projection: AnyObject, Sendable {
 
     /// Work on `event` that needs no state, such as decoding its payload, which the engine may do
     /// ahead of ``apply(_:prepared:to:)`` on another thread while earlier events are folded;
-    /// `nil` when there is nothing to prepare. Must be safe to call from any thread.
+    /// `nil` when there is nothing to prepare. Must be safe to call from any thread. The engine
+    /// prepares only runs of events long enough to be worth it, and passes `nil` for the others:
+    /// given `nil`, a projection works out what it needs itself.
     func prepare(_ event: EventView) -> (any Sendable)?
 
-    /// Folds `event` into the state with what ``prepare(_:)`` returned for it.
+    /// Folds `event` into the state with what ``prepare(_:)`` returned for it, or `nil` when the
+    /// engine prepared nothing.
     func apply(_ event: EventView, prepared: (any Sendable)?, to store: any ProjectionStore) throws
+
+    /// ``validate(_:against:)`` with what ``prepare(_:)`` returned for `event`, or `nil` when the
+    /// engine prepared nothing.
+    func validate(_ event: EventView, prepared: (any Sendable)?, against store: any ProjectionStore) throws
 }
 
 extension Projection {
@@ -34,6 +41,10 @@ extension Projection {
 
     public func apply(_ event: EventView, prepared: (any Sendable)?, to store: any ProjectionStore) throws {
         try apply(event, to: store)
+    }
+
+    public func validate(_ event: EventView, prepared: (any Sendable)?, against store: any ProjectionStore) throws {
+        try validate(event, against: store)
     }
 }
 

@@ -163,42 +163,61 @@ public final class ProjectionEngine {
         }
     }
 
-    /// Events a projection prepares ahead per batch (``Projection/prepare(_:)``).
+    /// Events a projection prepares ahead per batch (``Projection/prepare(_:)``) while catching up,
+    /// rebuilding and replaying, and while appending (where the first batch is prepared before
+    /// anything else can start, so it is smaller).
     private static let preparedBatch = 4_096
+    private static let preparedAppendBatch = 1_024
 
-    /// Applies the events in `range` to `store`, in order. While one batch of events is folded on
-    /// this thread, the next is prepared on another; the transaction reads the events and writes
-    /// at most projection tables, so the views of the events stay valid until it ends.
+    /// Applies the events in `range` to `store`, in order. The transaction reads the events and
+    /// writes at most projection tables, so the views of the events stay valid until it ends.
     private func fold(
         _ projection: any Projection, _ range: Range<UInt64>, in txn: StoreTransaction, into store: any ProjectionStore
     ) throws {
         var views = [EventView]()
         views.reserveCapacity(range.count)
         try ledger.forEachEvent(in: range, transaction: txn) { views.append($0) }
-        let batches = stride(from: 0, to: views.count, by: Self.preparedBatch).map {
-            PreparedBatch(views[$0..<min(views.count, $0 + Self.preparedBatch)])
+        try Self.pipelined(projection, views, batch: Self.preparedBatch) { view, prepared in
+            try projection.apply(view, prepared: prepared, to: store)
+        }
+    }
+
+    /// Calls `body` on each of `views` in order, with what `projection` prepared for it: while
+    /// this thread works through one batch, the next is prepared on another. With less than two
+    /// batches, nothing is prepared (`body` gets `nil`, which ``Projection/apply(_:prepared:to:)``
+    /// and ``Projection/validate(_:prepared:against:)`` take as "work it out yourself").
+    private static func pipelined(
+        _ projection: any Projection, _ views: [EventView], batch: Int,
+        _ body: (EventView, (any Sendable)?) throws -> Void
+    ) throws {
+        let batches = stride(from: 0, to: views.count, by: batch).map {
+            PreparedBatch(views[$0..<min(views.count, $0 + batch)])
         }
         guard batches.count > 1 else {
-            for view in views { try projection.apply(view, to: store) }
+            for view in views { try body(view, nil) }
             return
         }
         batches[0].prepare(by: projection)
         let queue = DispatchQueue.global(qos: .userInitiated)
+        var done: PreparedBatch?
         for (index, batch) in batches.enumerated() {
             let next = index + 1 < batches.count ? batches[index + 1] : nil
-            let done = DispatchSemaphore(value: 0)
+            let prepared = DispatchSemaphore(value: 0)
             if let next {
-                queue.async {
+                // The other thread also frees what the batch before this one prepared, so that
+                // this one does not spend its time freeing a chunk's decoded events at the end.
+                queue.async { [done] in
+                    done?.discard()
                     next.prepare(by: projection)
-                    done.signal()
+                    prepared.signal()
                 }
             }
-            // The next batch is always waited for, even when folding this one throws.
-            defer { if next != nil { done.wait() } }
-            for (view, prepared) in zip(batch.views, batch.prepared) {
-                try projection.apply(view, prepared: prepared, to: store)
-            }
+            // The next batch is always waited for, even when this one throws.
+            defer { if next != nil { prepared.wait() } }
+            for (view, value) in zip(batch.views, batch.prepared) { try body(view, value) }
+            done = batch
         }
+        queue.async { [done] in done?.discard() }
     }
 
     // MARK: Appending
@@ -229,9 +248,12 @@ public final class ProjectionEngine {
                         try projection.apply($0, to: store)
                     }
                 }
-                try context.forEachEvent { view in
-                    try projection.validate(view, against: store)
-                    try projection.apply(view, to: store)
+                var views = [EventView]()
+                views.reserveCapacity(context.newEvents.count)
+                try context.forEachEvent { views.append($0) }
+                try Self.pipelined(projection, views, batch: Self.preparedAppendBatch) { view, prepared in
+                    try projection.validate(view, prepared: prepared, against: store)
+                    try projection.apply(view, prepared: prepared, to: store)
                 }
                 try store.flushBuffer()
                 record.checkpoint = context.newEvents.upperBound - 1
@@ -369,4 +391,7 @@ private final class PreparedBatch: @unchecked Sendable {
     func prepare(by projection: any Projection) {
         prepared = views.map(projection.prepare)
     }
+
+    /// Frees what was prepared, once folded.
+    func discard() { prepared = [] }
 }

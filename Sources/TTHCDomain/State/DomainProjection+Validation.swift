@@ -6,15 +6,26 @@ extension DomainProjection {
     /// procedure or unit, result before receipt, due date before receipt, a second receipt,
     /// events on a withdrawn or finished dossier, dates outside 2000–2100, empty required fields.
     public func validate(_ view: EventView, against store: any ProjectionStore) throws {
-        let type = view.type
-        let eventId = view.eventId
         let event: DomainEvent
         do {
             event = try decode(view)
         } catch {
             throw DomainValidationError(
-                type: type, eventId: eventId, subject: view.stream, field: "type", reason: "\(error)")
+                type: view.type, eventId: view.eventId, subject: view.stream, field: "type", reason: "\(error)")
         }
+        try validate(event, view: view, against: store)
+    }
+
+    /// ``validate(_:against:)`` with the event as ``prepare(_:)`` decoded it.
+    public func validate(_ view: EventView, prepared: (any Sendable)?, against store: any ProjectionStore) throws {
+        // Nothing prepared: not prepared by the engine, or not decodable, which the above reports.
+        guard let event = prepared as? DomainEvent else { return try validate(view, against: store) }
+        try validate(event, view: view, against: store)
+    }
+
+    private func validate(_ event: DomainEvent, view: EventView, against store: any ProjectionStore) throws {
+        let type = view.type
+        let eventId = view.eventId
         var check = Check(type: type, eventId: eventId, subject: "", store: store)
         switch event {
         case .unitRegistered(let e):

@@ -30,7 +30,8 @@ public final class DomainProjection: Projection {
     }
 
     public func apply(_ view: EventView, prepared: (any Sendable)?, to store: any ProjectionStore) throws {
-        guard let event = prepared as? DomainEvent else { return }  // not a domain event: nothing to fold
+        // Nothing prepared: the engine did not prepare it, or it is not a domain event.
+        guard let event = prepared as? DomainEvent else { return try apply(view, to: store) }
         try apply(event, view: view, to: store)
     }
 
