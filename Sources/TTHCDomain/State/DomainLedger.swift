@@ -52,7 +52,8 @@ public final class DomainLedger {
     /// Validates and appends `entries` in one write transaction: all of them or none.
     @discardableResult
     public func append(_ entries: [Entry]) throws -> AppendOutcome {
-        try engine.append(entries.map { try $0.draft() })
+        // The payloads are encoded on every core.
+        try engine.append(Cores.map(entries.count) { try entries[$0].draft() })
     }
 
     /// Runs `body` over the live state, caught up to the head, with the position it reflects.
