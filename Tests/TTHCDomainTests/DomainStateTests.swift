@@ -147,6 +147,22 @@ import Testing
         }
     }
 
+    @Test func aReceiptTakesTheProcessingTimeRecordedBeforeItEvenInTheSameAppend() throws {
+        let code = "1.000206"
+        let entries = [
+            SeededLedger.publication(code, days: 10),
+            Dossier.received("C-250625-00001", at: "2025-06-25 09:00", procedure: code),
+            // Recorded after the first receipt, in force from before it; the same day's next
+            // receipt, in the same write transaction, takes the cut time.
+            timeCut(code, to: 6, from: "2025-06-01", decision: "1042/QĐ-UBND"),
+            Dossier.received("C-250625-00002", at: "2025-06-25 10:00", procedure: code),
+        ]
+        try state(after: entries) { state, _ throws in
+            #expect(try state.dossier("C-250625-00001")?.processingDays == 10)
+            #expect(try state.dossier("C-250625-00002")?.processingDays == 6)
+        }
+    }
+
     @Test(arguments: [false, true])
     func aProcedureCutTwiceHasTheAttributesInForceOnEachDay(recordedOutOfOrder: Bool) throws {
         let code = "1.000182"
