@@ -81,6 +81,7 @@ struct Figures {
     var appended = 0
     var lagBeforeCatchUp: UInt64 = 0
     var catchUp = Clock(wall: 0, cpu: 0)
+    var catchUpWrote = 0
     var peakAtEnd = 0
 }
 
@@ -159,8 +160,10 @@ do {
     figures.lagBeforeCatchUp = try domain.engine.status().map(\.lag).max() ?? 0
     report("projection-bench: appended \(grouped(figures.appended)) events; catching up")
     start = Clock.now()
+    let writtenBeforeCatchUp = Activity.bytesWritten()
     try domain.engine.catchUp()
     figures.catchUp = Clock.now() - start
+    figures.catchUpWrote = Activity.bytesWritten() - writtenBeforeCatchUp
     guard try domain.engine.status().allSatisfy({ $0.lag == 0 }) else {
         throw LedgerError(.integrity, "the catch-up left a lag")
     }
@@ -202,6 +205,7 @@ print(
     ledger pages touched); anonymous memory at most \(mebibytes(figures.peakAnonymous)) (sampled every 5 ms)
     catch-up of \(grouped(figures.appended)) events appended behind the projections (lag \
     \(grouped(Int(figures.lagBeforeCatchUp)))): \(decimal(figures.catchUp.wall * 1000, 1)) ms wall, \
-    \(decimal(figures.catchUp.cpu * 1000, 1)) ms CPU
+    \(decimal(figures.catchUp.cpu * 1000, 1)) ms CPU; its commit wrote \(mebibytes(figures.catchUpWrote)) \
+    (\(grouped(figures.catchUpWrote / 4_096)) pages of 4 KiB)
     peak resident memory at the end: \(mebibytes(figures.peakAtEnd))
     """)
