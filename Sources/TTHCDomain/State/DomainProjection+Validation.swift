@@ -106,7 +106,7 @@ extension DomainProjection {
         try check.required("dossierId", id)
         let store = check.store
         let dossier = try DossierBuffer.attached(to: store).dossier(id) {
-            try store.message(DossierState.self, DomainTables.dossiers, id)
+            try store.message(DossierState.self, DomainTables.dossiers, id).map(DossierRecord.init)
         }
 
         if case .dossierReceived(let e) = event {

@@ -161,14 +161,14 @@ public final class DomainProjection: Projection {
         guard let id = Self.dossierId(of: event) else { return }
         // Written when the engine flushes the store, with the index entry and the tallies.
         let entry = try DossierBuffer.attached(to: store).entry(id) {
-            try store.message(DossierState.self, DomainTables.dossiers, id)
+            try store.message(DossierState.self, DomainTables.dossiers, id).map(DossierRecord.init)
         }
-        if try apply(event, view: view, to: &entry.state, in: store) { entry.changed = true }
+        if try apply(event, view: view, to: &entry.record, in: store) { entry.changed = true }
     }
 
     /// Folds a dossier event into its state; `false` when the event does not change a dossier.
     private func apply(
-        _ event: DomainEvent, view: EventView, to dossier: inout DossierState, in store: any ProjectionStore
+        _ event: DomainEvent, view: EventView, to dossier: inout DossierRecord, in store: any ProjectionStore
     ) throws -> Bool {
         let seq = view.seq
         switch event {
@@ -232,7 +232,11 @@ public final class DomainProjection: Projection {
             dossier.notAcceptedAt = microseconds(e.at)
             if dossier.competentUnit.isEmpty { dossier.competentUnit = view.actor }
         case .dossierCorrected(let e):
-            try DossierCorrectionField(rawValue: e.field)?.apply(e.newValue, to: &dossier)
+            if let field = DossierCorrectionField(rawValue: e.field) {
+                var state = dossier.state
+                try field.apply(e.newValue, to: &state)
+                dossier = DossierRecord(state)
+            }
             var correction = Correction()
             correction.field = e.field
             correction.oldValue = e.oldValue
@@ -252,7 +256,7 @@ public final class DomainProjection: Projection {
         return true
     }
 
-    private func fillProcessingDays(_ dossier: inout DossierState, in store: any ProjectionStore) throws {
+    private func fillProcessingDays(_ dossier: inout DossierRecord, in store: any ProjectionStore) throws {
         let procedure = try decoded.procedure(dossier.procedureCode, in: store)
         if let days = procedure?.processingDays(on: dossier.receivedDay) {
             dossier.processingDays = days

@@ -18,16 +18,16 @@ final class DossierBuffer: ProjectionBuffer {
     /// and nothing changes them meanwhile.
     final class Entry: @unchecked Sendable {
         let id: String
-        var state: DossierState
+        var record: DossierRecord
         /// Its facts as stored before the transaction; `nil` when it was not accepted (or new).
         let storedFacts: DossierFacts?
         /// Whether an event changed it; one that did not is not written.
         var changed = false
 
-        init(id: String, state: DossierState) {
+        init(id: String, record: DossierRecord) {
             self.id = id
-            self.state = state
-            storedFacts = state.isAccepted ? DossierFacts(state) : nil
+            self.record = record
+            storedFacts = record.isAccepted ? DossierFacts(record) : nil
         }
     }
 
@@ -63,19 +63,19 @@ final class DossierBuffer: ProjectionBuffer {
     /// The dossier `id` as the transaction's earlier events left it: its entry, else the state
     /// `load()` reads from the store, kept as an entry that is not written unless an event changes
     /// it, so that the fold after a validation does not read it again; `nil` when there is none.
-    func dossier(_ id: String, load: () throws -> DossierState?) rethrows -> DossierState? {
+    func dossier(_ id: String, load: () throws -> DossierRecord?) rethrows -> DossierRecord? {
         let key = Key(id)
-        if let position = positions[key] { return entries[position].state }
-        guard let state = try load() else { return nil }
-        add(Entry(id: id, state: state), key)
-        return state
+        if let position = positions[key] { return entries[position].record }
+        guard let record = try load() else { return nil }
+        add(Entry(id: id, record: record), key)
+        return record
     }
 
     /// The entry of dossier `id`, made from `load()` (the stored state, or a new one) on first use.
-    func entry(_ id: String, load: () throws -> DossierState?) rethrows -> Entry {
+    func entry(_ id: String, load: () throws -> DossierRecord?) rethrows -> Entry {
         let key = Key(id)
         if let position = positions[key] { return entries[position] }
-        let entry = Entry(id: id, state: try load() ?? DossierState())
+        let entry = Entry(id: id, record: try load() ?? DossierRecord())
         add(entry, key)
         return entry
     }
@@ -112,7 +112,7 @@ final class DossierBuffer: ProjectionBuffer {
 
     /// The writes one changed dossier makes.
     private struct Writes: Sendable {
-        /// Its encoded ``DossierState``.
+        /// Its encoded ``DossierState`` (``DossierRecord/bytes()``).
         var state: [UInt8]
         /// The `dossiersByEnd` entry to remove and the one to write: one per accepted dossier,
         /// under its end day, holding its ``DossierFacts``; written only when the key or the facts
@@ -122,8 +122,8 @@ final class DossierBuffer: ProjectionBuffer {
         var tallies: DossierTallies.Change
 
         init(_ entry: Entry) throws {
-            state = try entry.state.serializedBytes()
-            let facts = entry.state.isAccepted ? DossierFacts(entry.state) : nil
+            state = try entry.record.bytes()
+            let facts = entry.record.isAccepted ? DossierFacts(entry.record) : nil
             let old = Self.endKey(entry.storedFacts, id: entry.id)
             let new = Self.endKey(facts, id: entry.id)
             if let old, old != new { unindex = old }

@@ -49,7 +49,10 @@ public struct DossierFacts: Sendable, Equatable {
     public var processingDays: UInt32?
 
     /// The facts of `dossier`.
-    public init(_ dossier: DossierState) {
+    public init(_ dossier: DossierState) { self.init(DossierRecord(dossier)) }
+
+    /// The facts of `dossier`, as the fold keeps it.
+    init(_ dossier: DossierRecord) {
         competentUnit = dossier.competentUnit
         procedureCode = dossier.procedureCode
         channel = dossier.channel
