@@ -36,8 +36,16 @@ enum DomainTables {
 
     /// A day number as 4 bytes that sort like the days (sign bit flipped, big-endian).
     static func dayKey(_ day: LocalDate) -> [UInt8] {
+        var key = [UInt8]()
+        key.reserveCapacity(4)
+        appendDayKey(day, to: &key)
+        return key
+    }
+
+    /// Appends the ``dayKey(_:)`` of `day` to `key`.
+    static func appendDayKey(_ day: LocalDate, to key: inout [UInt8]) {
         let biased = UInt32(bitPattern: day.dayNumber) ^ 0x8000_0000
-        return [UInt8(biased >> 24), UInt8(biased >> 16 & 0xFF), UInt8(biased >> 8 & 0xFF), UInt8(biased & 0xFF)]
+        withUnsafeBytes(of: biased.bigEndian) { key.append(contentsOf: $0) }
     }
 
     static func day(fromKey key: UnsafeRawBufferPointer) -> LocalDate? {

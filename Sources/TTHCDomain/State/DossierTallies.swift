@@ -32,7 +32,7 @@ enum DossierTallies {
         struct Row: Sendable {
             var table: ProjectionTable
             var key: [UInt8]
-            var counters: [Int64]
+            var counters: Counters
             var sign: Int64
         }
 
@@ -58,11 +58,11 @@ enum DossierTallies {
                 let key = DueDateTally.key(
                     receivedDay: part.receivedDay, unit: part.unit, procedureCode: part.procedureCode,
                     givenDueDay: part.givenDueDay, processingDaysAtReceipt: part.processingDays)
-                add(DomainTables.dueDates, key, [1])
+                add(DomainTables.dueDates, key, Counters(one: 1))
             }
             move(before.end, after.end) { part, add in
                 add(DomainTables.endDays, dayUnitKey(part.day, part.unit), part.tally.counters)
-                add(DomainTables.spans, spanKey(days: part.span), [1])
+                add(DomainTables.spans, spanKey(days: part.span), Counters(one: 1))
             }
             if let new, !new.isRegular {
                 irregular = .put(new.bytes)
@@ -75,7 +75,7 @@ enum DossierTallies {
         /// `rows` names each row of a part through `add(table, key, counters)`.
         private mutating func move<Part: Equatable>(
             _ before: Part?, _ after: Part?,
-            _ rows: (Part, _ add: (ProjectionTable, [UInt8], [Int64]) -> Void) -> Void
+            _ rows: (Part, _ add: (ProjectionTable, [UInt8], Counters) -> Void) -> Void
         ) {
             guard before != after else { return }
             for (part, sign) in [(before, Int64(-1)), (after, 1)] {
@@ -91,13 +91,14 @@ enum DossierTallies {
     /// written, each row read and written once (``DossierBuffer``).
     struct Changes: Sendable {
         /// The amounts to add to each row.
-        private var rows: [RowKey: [Int64]] = [:]
+        private var rows: [RowKey: Counters] = [:]
 
         /// The sum of the rows `changes` move.
         init(_ changes: some Sequence<Change>) {
             for change in changes {
                 for row in change.rows {
-                    rows[RowKey(table: row.table.index, key: row.key), default: []].add(row.counters, times: row.sign)
+                    rows[RowKey(table: row.table.index, key: row.key), default: Counters()].add(
+                        row.counters, times: row.sign)
                 }
             }
         }
@@ -115,14 +116,23 @@ enum DossierTallies {
 
         /// Adds the summed changes to the stored rows, deleting a row whose counts return to zero.
         func write(to store: any ProjectionStore) throws {
-            for (row, change) in rows where change.contains(where: { $0 != 0 }) {
+            for (row, change) in rows where !change.isZero {
                 let table = ProjectionTable(row.table)
-                var sum = try store.value(table, forKey: row.key).map { DossierTallies.counters($0) } ?? []
+                var sum = Counters()
+                if let stored = try store.value(table, forKey: row.key) {
+                    guard let counters = Counters(bytes: stored) else {
+                        let name = DomainTables.names[row.table]
+                        throw LedgerError(
+                            .integrity,
+                            "a row of \(name) holds \(stored.count) bytes, not up to \(Counters.capacity) counters")
+                    }
+                    sum = counters
+                }
                 sum.add(change, times: 1)
-                if sum.allSatisfy({ $0 == 0 }) {
+                if sum.isZero {
                     try store.delete(table, key: row.key)
                 } else {
-                    try store.put(table, key: row.key, value: bytes(sum))
+                    try store.put(table, key: row.key, value: sum.bytes)
                 }
             }
         }
@@ -183,7 +193,11 @@ enum DossierTallies {
 
     /// The `receiptDays` and `endDays` key of `unit`'s row of `day`.
     static func dayUnitKey(_ day: LocalDate, _ unit: String) -> [UInt8] {
-        DomainTables.dayKey(day) + Array(unit.utf8)
+        var key = [UInt8]()
+        key.reserveCapacity(4 + unit.utf8.count)
+        DomainTables.appendDayKey(day, to: &key)
+        key.append(contentsOf: unit.utf8)
+        return key
     }
 
     /// The `spans` key of a span of `days` (≥ 0 for a regular dossier).
@@ -198,18 +212,55 @@ enum DossierTallies {
         return Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: Int64.self)))
     }
 
-    static func counters(_ bytes: some Collection<UInt8>) -> [Int64] {
-        let bytes = Array(bytes)
-        return stride(from: 0, to: bytes.count - bytes.count % 8, by: 8).map { offset in
-            bytes[offset..<offset + 8].reversed().reduce(Int64(0)) { $0 << 8 | Int64($1) }
-        }
-    }
+    /// The counters of a row, kept inline: a row holds at most ``capacity`` (a receipt day's
+    /// eight), stored as that many little-endian `Int64`s.
+    struct Counters: Sendable, Equatable {
+        static let capacity = 8
+        private var values = SIMD8<Int64>()
+        /// How many the row holds; a sum holds as many as the longer of its terms.
+        private(set) var count = 0
 
-    static func bytes(_ counters: [Int64]) -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(counters.count * 8)
-        for counter in counters { withUnsafeBytes(of: counter.littleEndian) { out.append(contentsOf: $0) } }
-        return out
+        init() {}
+
+        init(one value: Int64) {
+            values[0] = value
+            count = 1
+        }
+
+        /// The first `count` of `values`.
+        init(_ values: SIMD8<Int64>, count: Int) {
+            self.values = values
+            self.count = count
+        }
+
+        /// The counters of a stored value (a trailing partial counter is ignored); `nil` when it
+        /// holds more than ``capacity``.
+        init?(bytes: [UInt8]) {
+            let stored = bytes.count / 8
+            guard stored <= Self.capacity else { return nil }
+            bytes.withUnsafeBytes { raw in
+                for index in 0..<stored {
+                    values[index] = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: Int64.self))
+                }
+            }
+            count = stored
+        }
+
+        var isZero: Bool { values == SIMD8() }
+
+        /// Adds `times` × `other`, counter by counter.
+        mutating func add(_ other: Counters, times: Int64) {
+            values &+= other.values &* SIMD8(repeating: times)
+            count = Swift.max(count, other.count)
+        }
+
+        /// The stored value: `count` little-endian `Int64`s.
+        var bytes: [UInt8] {
+            var out = [UInt8]()
+            out.reserveCapacity(count * 8)
+            for index in 0..<count { withUnsafeBytes(of: values[index].littleEndian) { out.append(contentsOf: $0) } }
+            return out
+        }
     }
 }
 
@@ -258,12 +309,11 @@ public struct ReceiptTally: Sendable, Equatable {
         documentsReused = at(7)
     }
 
-    var counters: [Int64] {
-        [
-            received, online, business, businessOnline, locationIndependent, digitized, documentsRequired,
-            documentsReused,
-        ]
-        .map(Int64.init)
+    var counters: DossierTallies.Counters {
+        DossierTallies.Counters(
+            SIMD8(
+                Int64(received), Int64(online), Int64(business), Int64(businessOnline), Int64(locationIndependent),
+                Int64(digitized), Int64(documentsRequired), Int64(documentsReused)), count: 8)
     }
 }
 
@@ -305,7 +355,10 @@ public struct EndTally: Sendable, Equatable {
         withdrawnOrWithoutDue = at(3)
     }
 
-    var counters: [Int64] { [beforeDue, onDue, afterDue, withdrawnOrWithoutDue].map(Int64.init) }
+    var counters: DossierTallies.Counters {
+        DossierTallies.Counters(
+            SIMD8(Int64(beforeDue), Int64(onDue), Int64(afterDue), Int64(withdrawnOrWithoutDue), 0, 0, 0, 0), count: 4)
+    }
 }
 
 /// How many regular dossiers of one unit and procedure, received on one day, were given one due
@@ -324,14 +377,18 @@ public struct DueDateTally: Sendable, Equatable {
         receivedDay: LocalDate, unit: String, procedureCode: String, givenDueDay: LocalDate,
         processingDaysAtReceipt: UInt32?
     ) -> [UInt8] {
-        var key = DomainTables.dayKey(receivedDay)
+        var key = [UInt8]()
+        key.reserveCapacity(16 + unit.utf8.count + procedureCode.utf8.count)
+        DomainTables.appendDayKey(receivedDay, to: &key)
         for text in [unit, procedureCode] {
-            let utf8 = Array(text.utf8.prefix(Int(UInt16.max)))
-            key += [UInt8(utf8.count >> 8), UInt8(utf8.count & 0xFF)] + utf8
+            let count = min(text.utf8.count, Int(UInt16.max))
+            key.append(UInt8(count >> 8))
+            key.append(UInt8(count & 0xFF))
+            key.append(contentsOf: text.utf8.prefix(count))
         }
-        key += DomainTables.dayKey(givenDueDay)
+        DomainTables.appendDayKey(givenDueDay, to: &key)
         let days = processingDaysAtReceipt ?? UInt32.max
-        key += [UInt8(days >> 24), UInt8(days >> 16 & 0xFF), UInt8(days >> 8 & 0xFF), UInt8(days & 0xFF)]
+        withUnsafeBytes(of: days.bigEndian) { key.append(contentsOf: $0) }
         return key
     }
 
@@ -357,13 +414,5 @@ public struct DueDateTally: Sendable, Equatable {
         self.givenDueDay = givenDueDay
         processingDaysAtReceipt = days == UInt32.max ? nil : Int(days)
         count = DossierTallies.counter(0, of: value)
-    }
-}
-
-extension [Int64] {
-    /// Adds `times` × `other` element by element, growing to the longer of the two.
-    fileprivate mutating func add(_ other: [Int64], times: Int64) {
-        if count < other.count { append(contentsOf: repeatElement(0, count: other.count - count)) }
-        for index in other.indices { self[index] &+= times &* other[index] }
     }
 }
