@@ -154,15 +154,7 @@ struct DossierRecord: Sendable, Equatable {
     }
 }
 
-extension DossierRecord: DossierTimeline {
-    var givenDue: Int64? { givenDueKnown ? givenDueAt : nil }
-    var dueChangeTimeline: some Sequence<(effectiveAt: Int64, dueAt: Int64)> {
-        dueChanges.lazy.map { (effectiveAt: $0.effectiveAt, dueAt: $0.dueAt) }
-    }
-    var pauseTimeline: some Sequence<(from: Int64, to: Int64, closed: Bool)> {
-        pauses.lazy.map { (from: $0.from, to: $0.to, closed: $0.closed) }
-    }
-
+extension DossierRecord {
     /// As ``DossierState/endedAt``: resolution, else withdrawal, else return.
     var endedAt: Int64? {
         if resolved { return resolvedAt }
@@ -170,6 +162,9 @@ extension DossierRecord: DossierTimeline {
         if returned { return returnedAt }
         return nil
     }
+
+    /// The local receipt date (R).
+    var receivedDay: LocalDate { localDay(receivedAt) }
 }
 
 /// The fields of a protobuf message in its binary format, each left out when it holds its
