@@ -73,7 +73,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "projection-bench",
-            dependencies: ["BenchSupport", "TTHCWorkload", "TTHCDomain", "TTHCReports", "Ledger"],
+            dependencies: [
+                "BenchSupport", "TTHCWorkload", "TTHCDomain", "TTHCReports", "Ledger",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
             path: "Tools/ProjectionBench"
         ),
         .executableTarget(

@@ -1,16 +1,28 @@
 import Ledger
+import SwiftProtobuf
 import TTHCDomain
 import TTHCWorkload
 
-/// The events appended to the measured ledger before the catch-up: the first `count` dossier
-/// events of a small workload of the same province, their dossiers renamed so that they are new
-/// to the ledger (a generated ledger already holds dossiers of the same ids, and re-recording an
-/// event id appends nothing).
+/// The events appended to the measured ledger before a catch-up: the first `count` dossier
+/// events of a small workload of the same province, their dossiers made new to the ledger (a
+/// generated ledger already holds dossiers of the same ids, and re-recording an event id appends
+/// nothing) in one of two ways.
 enum AppendedEvents {
-    /// Appended to every dossier id, and to the event ids through it.
-    static let suffix = "-X"
+    enum Kind {
+        /// Renamed `<id>-X`: old dossiers recorded late, whose keys fall next to those of the
+        /// province's first days, in every desk's range of the tables.
+        case backfilled
+        /// Moved ``later`` weeks on, past the ledger's last day, with the ids of their new receipt
+        /// days: what the province records next, whose keys fall at the ends of those ranges.
+        case next
+    }
 
-    static func drafts(count: Int, seed: UInt64) throws -> [EventDraft] {
+    /// Appended to every dossier id, and to the event ids through it (``Kind/backfilled``).
+    static let suffix = "-X"
+    /// How far ``Kind/next`` moves the events: 81 weeks, so that weekdays stay weekdays.
+    static let later: Int64 = 81 * 7 * 86_400
+
+    static func drafts(count: Int, seed: UInt64, kind: Kind = .backfilled) throws -> [EventDraft] {
         var drafts = [EventDraft]()
         drafts.reserveCapacity(count)
         guard count > 0 else { return drafts }
@@ -21,8 +33,16 @@ enum AppendedEvents {
             try workload.forEachDossierBatch(size: 1_000) { entries in
                 for entry in entries {
                     var renamed = entry
-                    renamed.event = Self.renamed(entry.event)
-                    renamed.eventId = entry.eventId.map { "\($0)\(suffix)" }
+                    switch kind {
+                    case .backfilled:
+                        renamed.event = Self.renamed(entry.event) { $0 + suffix }
+                        renamed.eventId = entry.eventId.map { "\($0)\(suffix)" }
+                    case .next:
+                        renamed.event = Self.renamed(Self.moved(entry.event), Self.movedId)
+                        renamed.occurredAt = Timestamp(
+                            microsecondsSinceEpoch: entry.occurredAt.microsecondsSinceEpoch + later * 1_000_000)
+                        renamed.eventId = entry.eventId.map { "\($0)-next" }
+                    }
                     drafts.append(try renamed.draft())
                     if drafts.count == count { throw Enough() }
                 }
@@ -31,38 +51,84 @@ enum AppendedEvents {
         return drafts
     }
 
-    /// `event` about the dossier `<id>-X` instead of `<id>`.
-    static func renamed(_ event: DomainEvent) -> DomainEvent {
+    /// `event` about the dossier `rename(id)` instead of `id`.
+    static func renamed(_ event: DomainEvent, _ rename: (String) -> String) -> DomainEvent {
         switch event {
         case .dossierReceived(var e):
-            e.dossierID += suffix
+            e.dossierID = rename(e.dossierID)
             return .dossierReceived(e)
         case .dossierSupplementRequested(var e):
-            e.dossierID += suffix
+            e.dossierID = rename(e.dossierID)
             return .dossierSupplementRequested(e)
         case .dossierSupplementReceived(var e):
-            e.dossierID += suffix
+            e.dossierID = rename(e.dossierID)
             return .dossierSupplementReceived(e)
         case .dossierDueDateChanged(var e):
-            e.dossierID += suffix
+            e.dossierID = rename(e.dossierID)
             return .dossierDueDateChanged(e)
         case .dossierResolved(var e):
-            e.dossierID += suffix
+            e.dossierID = rename(e.dossierID)
             return .dossierResolved(e)
         case .dossierResultReturned(var e):
-            e.dossierID += suffix
+            e.dossierID = rename(e.dossierID)
             return .dossierResultReturned(e)
         case .dossierWithdrawn(var e):
-            e.dossierID += suffix
+            e.dossierID = rename(e.dossierID)
             return .dossierWithdrawn(e)
         case .dossierNotAccepted(var e):
-            e.dossierID += suffix
+            e.dossierID = rename(e.dossierID)
             return .dossierNotAccepted(e)
         case .dossierCorrected(var e):
-            e.dossierID += suffix
+            e.dossierID = rename(e.dossierID)
             return .dossierCorrected(e)
         default:
             return event
         }
+    }
+
+    /// `event` with every instant it gives ``later``; a correction's values are left as they are.
+    static func moved(_ event: DomainEvent) -> DomainEvent {
+        func move(_ instant: inout Google_Protobuf_Timestamp) { instant.seconds += later }
+        switch event {
+        case .dossierReceived(var e):
+            if e.hasReceivedAt { move(&e.receivedAt) }
+            if e.hasDueAt { move(&e.dueAt) }
+            return .dossierReceived(e)
+        case .dossierSupplementRequested(var e):
+            if e.hasAt { move(&e.at) }
+            return .dossierSupplementRequested(e)
+        case .dossierSupplementReceived(var e):
+            if e.hasAt { move(&e.at) }
+            if e.hasNewDueAt { move(&e.newDueAt) }
+            return .dossierSupplementReceived(e)
+        case .dossierDueDateChanged(var e):
+            if e.hasNewDueAt { move(&e.newDueAt) }
+            return .dossierDueDateChanged(e)
+        case .dossierResolved(var e):
+            if e.hasResolvedAt { move(&e.resolvedAt) }
+            return .dossierResolved(e)
+        case .dossierResultReturned(var e):
+            if e.hasReturnedAt { move(&e.returnedAt) }
+            return .dossierResultReturned(e)
+        case .dossierWithdrawn(var e):
+            if e.hasAt { move(&e.at) }
+            return .dossierWithdrawn(e)
+        case .dossierNotAccepted(var e):
+            if e.hasAt { move(&e.at) }
+            return .dossierNotAccepted(e)
+        default:
+            return event
+        }
+    }
+
+    /// A workload id `<desk>-<yyMMdd>-<number>` with the day ``later`` weeks on; any other id
+    /// with `-next` added.
+    static func movedId(_ id: String) -> String {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[1].count == 6, let day = LocalDate(compact: "20" + parts[1]) else {
+            return id + "-next"
+        }
+        let stamp = day.adding(days: Int(later / 86_400)).compactDescription.dropFirst(2)
+        return "\(parts[0])-\(stamp)-\(parts[2])"
     }
 }

@@ -14,13 +14,14 @@ struct ProjectionBenchOptions {
         Copies the ledger in DIR (its data.mdb) into a fresh temporary directory under PATH and, on
         the copy: rebuilds every projection from seq 1 (tthc rebuild), scans the log once touching
         only the payloads and once decoding every payload (the bare protobuf-decode loop the rebuild
-        is compared with), then appends N generated events straight to the log, as a writer that does
-        not keep the projections would, and times the catch-up that folds them in. The copy is
-        deleted afterwards; DIR is only read.
+        is compared with), then twice appends N generated events straight to the log, as a writer
+        that does not keep the projections would, and times the catch-up that folds them in: first
+        old dossiers recorded late, then the dossiers the province records next (after the ledger's
+        last day). The copy is deleted afterwards; DIR is only read.
 
           --ledger DIR     the ledger to measure (e.g. one written by tthc-workload)
           --dir PATH       parent of the temporary directory (default /tmp); needs room for a copy
-          --append N       events appended before the catch-up (default 10,000)
+          --append N       events appended before each catch-up (default 10,000)
           --seed S         the seed of the province the appended events come from (default 1, that
                            of tthc-workload's default); their dossiers are new to the ledger
           --chunk-size N   events applied per write transaction of the rebuild (default 250,000)

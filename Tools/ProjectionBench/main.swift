@@ -65,6 +65,14 @@ func removeScratch() {
     rmdir(scratch)
 }
 
+struct CatchUp {
+    var kind: AppendedEvents.Kind
+    var appended = 0
+    var lag: UInt64 = 0
+    var time = Clock(wall: 0, cpu: 0)
+    var wrote = 0
+}
+
 struct Figures {
     var events: UInt64 = 0
     var ledgerBytes = 0
@@ -78,10 +86,8 @@ struct Figures {
     var scan = Clock(wall: 0, cpu: 0)
     var decodeScan = Clock(wall: 0, cpu: 0)
     var payloadBytes = 0
-    var appended = 0
-    var lagBeforeCatchUp: UInt64 = 0
-    var catchUp = Clock(wall: 0, cpu: 0)
-    var catchUpWrote = 0
+    /// The catch-ups after events of each kind (``AppendedEvents/Kind``), in that order.
+    var catchUps: [CatchUp] = []
     var peakAtEnd = 0
 }
 
@@ -153,19 +159,27 @@ do {
         throw LedgerError(.integrity, "decoded \(decoded) events of \(figures.events)")
     }
 
-    // 3. Events appended by a writer that does not keep the projections, then the catch-up.
-    let drafts = try AppendedEvents.drafts(count: options.append, seed: options.seed)
-    let outcome = try domain.ledger.append(drafts)
-    figures.appended = outcome.appendedCount
-    figures.lagBeforeCatchUp = try domain.engine.status().map(\.lag).max() ?? 0
-    report("projection-bench: appended \(grouped(figures.appended)) events; catching up")
-    start = Clock.now()
-    let writtenBeforeCatchUp = Activity.bytesWritten()
-    try domain.engine.catchUp()
-    figures.catchUp = Clock.now() - start
-    figures.catchUpWrote = Activity.bytesWritten() - writtenBeforeCatchUp
-    guard try domain.engine.status().allSatisfy({ $0.lag == 0 }) else {
-        throw LedgerError(.integrity, "the catch-up left a lag")
+    // 3. Events appended by a writer that does not keep the projections, then the catch-up: old
+    // dossiers recorded late, then the dossiers the province records next.
+    for kind in [AppendedEvents.Kind.backfilled, .next] {
+        var catchUp = CatchUp(kind: kind)
+        let drafts = try AppendedEvents.drafts(count: options.append, seed: options.seed, kind: kind)
+        catchUp.appended = try domain.ledger.append(drafts).appendedCount
+        // An event id the ledger holds already appends nothing: the renaming must make them all new.
+        guard catchUp.appended == drafts.count else {
+            throw LedgerError(.integrity, "only \(catchUp.appended) of \(drafts.count) appended events were new")
+        }
+        catchUp.lag = try domain.engine.status().map(\.lag).max() ?? 0
+        report("projection-bench: appended \(grouped(catchUp.appended)) events; catching up")
+        start = Clock.now()
+        let writtenBefore = Activity.bytesWritten()
+        try domain.engine.catchUp()
+        catchUp.time = Clock.now() - start
+        catchUp.wrote = Activity.bytesWritten() - writtenBefore
+        guard try domain.engine.status().allSatisfy({ $0.lag == 0 }) else {
+            throw LedgerError(.integrity, "the catch-up left a lag")
+        }
+        figures.catchUps.append(catchUp)
     }
     figures.peakAtEnd = Memory.peakResident()
 } catch {
@@ -180,6 +194,19 @@ func row(_ name: String, events: UInt64, time: Clock) -> String {
     func rate(_ seconds: Double) -> String { seconds > 0 ? grouped(Int(Double(events) / seconds)) : "–" }
     return padded(name, 44) + rightAligned(rate(time.wall), 12) + rightAligned(rate(time.cpu), 12)
         + rightAligned(decimal(time.wall) + " s", 11) + rightAligned(decimal(time.cpu) + " s", 11)
+}
+
+/// One catch-up's line.
+func describe(_ catchUp: CatchUp) -> String {
+    let what =
+        switch catchUp.kind {
+        case .backfilled: "old dossiers recorded late"
+        case .next: "the dossiers recorded next"
+        }
+    return "catch-up of \(grouped(catchUp.appended)) events appended behind the projections (\(what), lag "
+        + "\(grouped(Int(catchUp.lag)))): \(decimal(catchUp.time.wall * 1000, 1)) ms wall, "
+        + "\(decimal(catchUp.time.cpu * 1000, 1)) ms CPU; its commit wrote \(mebibytes(catchUp.wrote)) "
+        + "(\(grouped(catchUp.wrote / 4_096)) pages of 4 KiB)"
 }
 
 let events = figures.events
@@ -203,9 +230,6 @@ print(
     \(decimal(cpuRatio, 3)) by CPU time
     peak resident memory after the rebuild: \(mebibytes(figures.peakAfterRebuild)) (ru_maxrss, with the mapped \
     ledger pages touched); anonymous memory at most \(mebibytes(figures.peakAnonymous)) (sampled every 5 ms)
-    catch-up of \(grouped(figures.appended)) events appended behind the projections (lag \
-    \(grouped(Int(figures.lagBeforeCatchUp)))): \(decimal(figures.catchUp.wall * 1000, 1)) ms wall, \
-    \(decimal(figures.catchUp.cpu * 1000, 1)) ms CPU; its commit wrote \(mebibytes(figures.catchUpWrote)) \
-    (\(grouped(figures.catchUpWrote / 4_096)) pages of 4 KiB)
+    \(figures.catchUps.map(describe).joined(separator: "\n"))
     peak resident memory at the end: \(mebibytes(figures.peakAtEnd))
     """)
