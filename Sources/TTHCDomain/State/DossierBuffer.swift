@@ -103,11 +103,10 @@ final class DossierBuffer: ProjectionBuffer {
             try DossierTallies.write(writes.tallies.irregular, id: entry.id, to: store)
         }
         try tallies.value().write(to: store)
-        // The next transaction's dossiers are about as many; freeing these is left to another thread.
+        // Freeing the transaction's dossiers is left to another thread.
         Cores.release((entries, positions, changed, writes))
         entries = []
-        entries.reserveCapacity(changed.count)
-        positions = Dictionary(minimumCapacity: changed.count)
+        positions = [:]
     }
 
     /// The writes one changed dossier makes.
