@@ -35,10 +35,10 @@ enum AppendedEvents {
                     var renamed = entry
                     switch kind {
                     case .backfilled:
-                        renamed.event = Self.renamed(entry.event) { $0 + suffix }
+                        renamed.event = Self.remade(entry.event, rename: { $0 + suffix })
                         renamed.eventId = entry.eventId.map { "\($0)\(suffix)" }
                     case .next:
-                        renamed.event = Self.renamed(Self.moved(entry.event), Self.movedId)
+                        renamed.event = Self.remade(entry.event, rename: Self.movedId) { $0.seconds += later }
                         renamed.occurredAt = Timestamp(
                             microsecondsSinceEpoch: entry.occurredAt.microsecondsSinceEpoch + later * 1_000_000)
                         renamed.eventId = entry.eventId.map { "\($0)-next" }
@@ -51,71 +51,50 @@ enum AppendedEvents {
         return drafts
     }
 
-    /// `event` about the dossier `rename(id)` instead of `id`.
-    static func renamed(_ event: DomainEvent, _ rename: (String) -> String) -> DomainEvent {
+    /// `event` about the dossier `rename(id)` instead of `id`, each instant it gives changed by
+    /// `shift`; a correction's values are left as they are.
+    static func remade(
+        _ event: DomainEvent, rename: (String) -> String,
+        shift: (inout Google_Protobuf_Timestamp) -> Void = { _ in }
+    ) -> DomainEvent {
         switch event {
         case .dossierReceived(var e):
             e.dossierID = rename(e.dossierID)
+            if e.hasReceivedAt { shift(&e.receivedAt) }
+            if e.hasDueAt { shift(&e.dueAt) }
             return .dossierReceived(e)
         case .dossierSupplementRequested(var e):
             e.dossierID = rename(e.dossierID)
+            if e.hasAt { shift(&e.at) }
             return .dossierSupplementRequested(e)
         case .dossierSupplementReceived(var e):
             e.dossierID = rename(e.dossierID)
+            if e.hasAt { shift(&e.at) }
+            if e.hasNewDueAt { shift(&e.newDueAt) }
             return .dossierSupplementReceived(e)
         case .dossierDueDateChanged(var e):
             e.dossierID = rename(e.dossierID)
+            if e.hasNewDueAt { shift(&e.newDueAt) }
             return .dossierDueDateChanged(e)
         case .dossierResolved(var e):
             e.dossierID = rename(e.dossierID)
+            if e.hasResolvedAt { shift(&e.resolvedAt) }
             return .dossierResolved(e)
         case .dossierResultReturned(var e):
             e.dossierID = rename(e.dossierID)
+            if e.hasReturnedAt { shift(&e.returnedAt) }
             return .dossierResultReturned(e)
         case .dossierWithdrawn(var e):
             e.dossierID = rename(e.dossierID)
+            if e.hasAt { shift(&e.at) }
             return .dossierWithdrawn(e)
         case .dossierNotAccepted(var e):
             e.dossierID = rename(e.dossierID)
+            if e.hasAt { shift(&e.at) }
             return .dossierNotAccepted(e)
         case .dossierCorrected(var e):
             e.dossierID = rename(e.dossierID)
             return .dossierCorrected(e)
-        default:
-            return event
-        }
-    }
-
-    /// `event` with every instant it gives ``later``; a correction's values are left as they are.
-    static func moved(_ event: DomainEvent) -> DomainEvent {
-        func move(_ instant: inout Google_Protobuf_Timestamp) { instant.seconds += later }
-        switch event {
-        case .dossierReceived(var e):
-            if e.hasReceivedAt { move(&e.receivedAt) }
-            if e.hasDueAt { move(&e.dueAt) }
-            return .dossierReceived(e)
-        case .dossierSupplementRequested(var e):
-            if e.hasAt { move(&e.at) }
-            return .dossierSupplementRequested(e)
-        case .dossierSupplementReceived(var e):
-            if e.hasAt { move(&e.at) }
-            if e.hasNewDueAt { move(&e.newDueAt) }
-            return .dossierSupplementReceived(e)
-        case .dossierDueDateChanged(var e):
-            if e.hasNewDueAt { move(&e.newDueAt) }
-            return .dossierDueDateChanged(e)
-        case .dossierResolved(var e):
-            if e.hasResolvedAt { move(&e.resolvedAt) }
-            return .dossierResolved(e)
-        case .dossierResultReturned(var e):
-            if e.hasReturnedAt { move(&e.returnedAt) }
-            return .dossierResultReturned(e)
-        case .dossierWithdrawn(var e):
-            if e.hasAt { move(&e.at) }
-            return .dossierWithdrawn(e)
-        case .dossierNotAccepted(var e):
-            if e.hasAt { move(&e.at) }
-            return .dossierNotAccepted(e)
         default:
             return event
         }

@@ -167,7 +167,11 @@ do {
         catchUp.appended = try domain.ledger.append(drafts).appendedCount
         // An event id the ledger holds already appends nothing: the renaming must make them all new.
         guard catchUp.appended == drafts.count else {
-            throw LedgerError(.integrity, "only \(catchUp.appended) of \(drafts.count) appended events were new")
+            throw LedgerError(
+                .integrity,
+                "only \(catchUp.appended) of \(drafts.count) appended events were new: the ledger holds events "
+                    + "of seed \(options.seed) renamed as this bench renames them; measure a ledger it did not append to"
+            )
         }
         catchUp.lag = try domain.engine.status().map(\.lag).max() ?? 0
         report("projection-bench: appended \(grouped(catchUp.appended)) events; catching up")
