@@ -97,7 +97,11 @@ let package = Package(
             dependencies: ["TTHCDomain", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
         ),
         .testTarget(
-            name: "ProjectionTests", dependencies: ["TTHCWorkload", "TTHCImport", "TTHCDomain", "Ledger", "tthc"]
+            name: "ProjectionTests",
+            dependencies: [
+                "TTHCWorkload", "TTHCImport", "TTHCDomain", "Ledger", "tthc",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
         ),
         .testTarget(name: "TTHCImportTests", dependencies: ["TTHCImport", "TTHCDomain", "TTHCWorkload", "Ledger"]),
         .testTarget(

@@ -1,4 +1,5 @@
 import SwiftProtobuf
+import TTHCWorkload
 import Testing
 
 @testable import TTHCDomain
@@ -7,17 +8,12 @@ import Testing
 /// ``DossierState``, so that the `dossiers` table keeps its layout, and converts both ways
 /// without losing a field.
 @Suite struct DossierRecordTests {
-    /// A seeded generator (SplitMix64), so that a failure names a state that can be made again.
+    /// Field values drawn from the workload's seeded generator, so that a failure names a state
+    /// that can be made again.
     struct Draws {
-        var state: UInt64
+        var random: SplitMix64
 
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        mutating func next() -> UInt64 { random.next() }
 
         /// Often the field's default, so that leaving defaults out is exercised as much as writing.
         mutating func int64() -> Int64 {
@@ -102,7 +98,7 @@ import Testing
     }
 
     @Test func aRecordWritesTheBytesOfItsStateAndConvertsBothWays() throws {
-        var draws = Draws(state: 20_261_130)
+        var draws = Draws(random: SplitMix64(seed: 20_261_130))
         for index in 0..<3_000 {
             let state = Self.state(&draws)
             let record = DossierRecord(state)
