@@ -110,11 +110,7 @@ import Testing
             try appendEvents(ledger, count: 14)
             try engine.catchUp()
             let before = try engine.snapshot(projection)
-            func draft(_ payload: [UInt8]) -> EventDraft {
-                EventDraft(
-                    stream: "s/0", type: "Counted", payload: payload, occurredAt: Timestamp(secondsSinceEpoch: 99),
-                    actor: "test")
-            }
+            func draft(_ payload: [UInt8]) -> EventDraft { countedDraft(stream: 0, payload: payload, second: 99) }
             #expect(throws: SeqSumProjection.Mismatch.self) {
                 try engine.append([draft([1]), draft([2]), draft(SeqSumProjection.failingPayload)])
             }
@@ -135,10 +131,8 @@ import Testing
             try engine.catchUp()
             func drafts(_ count: Int, refusing index: Int? = nil) -> [EventDraft] {
                 (0..<count).map {
-                    EventDraft(
-                        stream: "s/\($0 % 7)", type: "Counted",
-                        payload: $0 == index ? SeqSumProjection.refusedPayload : [1],
-                        occurredAt: Timestamp(secondsSinceEpoch: Int64($0)), actor: "test")
+                    countedDraft(
+                        stream: $0 % 7, payload: $0 == index ? SeqSumProjection.refusedPayload : [1], second: Int64($0))
                 }
             }
             // Refused in the third batch of the append: nothing of it is written.

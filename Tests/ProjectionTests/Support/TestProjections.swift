@@ -40,16 +40,20 @@ func openLedger(_ path: String) throws -> Ledger {
     return try Ledger(directory: path, options: options)
 }
 
+/// A small `Counted` event of stream `s/<stream>`.
+func countedDraft(stream: Int, payload: [UInt8], second: Int64) -> EventDraft {
+    EventDraft(
+        stream: "s/\(stream)", type: "Counted", payload: payload, occurredAt: Timestamp(secondsSinceEpoch: second),
+        actor: "test")
+}
+
 /// Appends `count` small events spread over `streams` streams.
 func appendEvents(_ ledger: Ledger, count: Int, streams: Int = 7, offset: Int = 0) throws {
-    var drafts = [EventDraft]()
-    for index in offset..<offset + count {
-        drafts.append(
-            EventDraft(
-                stream: "s/\(index % streams)", type: "Counted", payload: [UInt8](repeating: 1, count: index % 5 + 1),
-                occurredAt: Timestamp(secondsSinceEpoch: Int64(index)), actor: "test"))
-    }
-    try ledger.append(drafts)
+    try ledger.append(
+        (offset..<offset + count).map { index in
+            countedDraft(
+                stream: index % streams, payload: [UInt8](repeating: 1, count: index % 5 + 1), second: Int64(index))
+        })
 }
 
 /// The directory holding the test bundle and the package's other built products.
