@@ -124,7 +124,9 @@ enum DossierTallies {
                         let name = DomainTables.names[row.table]
                         throw LedgerError(
                             .integrity,
-                            "a row of \(name) holds \(stored.count) bytes, not up to \(Counters.capacity) counters")
+                            "a row of the domain projection's \(name) table holds \(stored.count) bytes, more "
+                                + "than \(Counters.capacity) counters; rebuild the projection from the log: "
+                                + "tthc rebuild domain")
                     }
                     sum = counters
                 }
