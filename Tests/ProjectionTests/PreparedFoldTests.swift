@@ -77,6 +77,18 @@ import Testing
         (1...through).filter { Int($0 - 1) % 7 == stream }.reduce(0, +)
     }
 
+    /// Expects every stream's sum in `state` to be that of the seqs `1...through`.
+    static func expectSums(
+        of projection: SeqSumProjection, in state: [[[UInt8]: [UInt8]]], through: UInt64,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        for stream in 0..<7 {
+            #expect(
+                projection.sum(in: state, stream: "s/\(stream)") == expectedSum(stream: stream, through: through),
+                "stream s/\(stream)", sourceLocation: sourceLocation)
+        }
+    }
+
     @Test func preparedEventsReachApplyInOrderAcrossBatchesChunksRebuildsAndReplays() throws {
         try withTemporaryDirectory { path in
             let ledger = try openLedger(path)
@@ -89,11 +101,7 @@ import Testing
             // The first chunk is two batches, prepared; the second (3,999 events) is one, not.
             #expect(projection.appliedPrepared == 6_001)
             let state = try engine.snapshot(projection)
-            for stream in 0..<7 {
-                #expect(
-                    projection.sum(in: state, stream: "s/\(stream)")
-                        == Self.expectedSum(stream: stream, through: 10_000))
-            }
+            Self.expectSums(of: projection, in: state, through: 10_000)
             try engine.rebuild()
             #expect(try engine.snapshot(projection) == state)
             let asOf = try engine.replay(projection, through: 9_000).contents
@@ -146,11 +154,7 @@ import Testing
             try engine.append(drafts(3_000))
             #expect(projection.validatedPrepared == 3_000 && projection.appliedPrepared == 3_000)
             let state = try engine.snapshot(projection)
-            for stream in 0..<7 {
-                #expect(
-                    projection.sum(in: state, stream: "s/\(stream)")
-                        == Self.expectedSum(stream: stream, through: 3_000))
-            }
+            Self.expectSums(of: projection, in: state, through: 3_000)
             #expect(try engine.status().first?.checkpoint == 3_000)
         }
     }
