@@ -10,12 +10,14 @@ import Dispatch
 enum Cores {
     /// The cores online.
     static let count = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    /// Fewer items than this are not worth handing to another thread.
+    static let serialBelow = 2_048
 
     /// `transform` of each index in `0..<count`, in order, computed in one contiguous stripe of
     /// indexes per core; below `serialBelow` items, on the calling thread. `transform` must be
     /// safe to call from several threads at once. Rethrows the error of the first index that threw.
     static func map<T: Sendable>(
-        _ count: Int, serialBelow: Int = 2_048, _ transform: @Sendable (Int) throws -> T
+        _ count: Int, serialBelow: Int = Cores.serialBelow, _ transform: @Sendable (Int) throws -> T
     ) throws -> [T] {
         let stripes = Self.count
         guard count >= serialBelow, stripes > 1 else { return try (0..<count).map(transform) }

@@ -91,7 +91,7 @@ final class DossierBuffer: ProjectionBuffer {
         // the rows those move. The writes follow in order, on this thread, in the store's transaction,
         // while another thread sums the tally rows they move.
         let writes = try Cores.map(changed.count) { try Writes(changed[$0]) }
-        let tallies = Cores.Background(inline: changed.count < 2_048) {
+        let tallies = Cores.Background(inline: changed.count < Cores.serialBelow) {
             DossierTallies.Changes(writes.lazy.map(\.tallies))
         }
         for (entry, writes) in zip(changed, writes) {
