@@ -193,6 +193,91 @@ public final class Environment: @unchecked Sendable {
             maximumReaders: Int(raw.me_maxreaders), readersInUse: Int(raw.me_numreaders))
     }
 
+    /// Drops the map's pages from this process's resident set (`madvise(MADV_DONTNEED)` over each
+    /// mapping of the data file), so that a long scan does not keep every page it touched
+    /// resident. A no-op where `/proc/self/maps` is missing.
+    ///
+    /// Nothing is lost: environments here never use `MDB_WRITEMAP`, so the map is read-only and
+    /// LMDB writes through `pwrite`. A dropped page is read again from the file (usually from the
+    /// page cache) the next time anything touches it, even inside a transaction still open.
+    public func releaseMappedPages() {
+        guard let file = dataFileIdentity() else { return }
+        // LMDB reports the map's address only for a fixed map, so it is found by the file's
+        // device and inode among this process's mappings; the lock keeps a resize from moving it.
+        pthread_rwlock_rdlock(resizeLock)
+        defer { pthread_rwlock_unlock(resizeLock) }
+        var found = [Mapping]()
+        Self.forEachLine(of: "/proc/self/maps") { line in
+            if let mapping = Mapping(line), mapping.device == file.device, mapping.inode == file.inode {
+                found.append(mapping)
+            }
+        }
+        for mapping in found { _ = madvise(mapping.start, mapping.count, MADV_DONTNEED) }
+    }
+
+    /// The bytes of the map resident in this process now: the `Rss` of its mappings of the data
+    /// file in `/proc/self/smaps`, 0 where the kernel does not say.
+    public func residentBytes() -> Int {
+        guard let file = dataFileIdentity() else { return 0 }
+        var inMapping = false
+        var kibibytes = 0
+        Self.forEachLine(of: "/proc/self/smaps") { line in
+            if let mapping = Mapping(line) {
+                inMapping = mapping.device == file.device && mapping.inode == file.inode
+            } else if inMapping, line.hasPrefix("Rss:") {
+                kibibytes += line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+            }
+        }
+        return kibibytes * 1024
+    }
+
+    /// The device and inode of the data file.
+    private func dataFileIdentity() -> (device: UInt64, inode: UInt64)? {
+        var descriptor: Int32 = -1
+        var file = stat()
+        guard mdb_env_get_fd(pointer, &descriptor) == 0, fstat(descriptor, &file) == 0 else { return nil }
+        return (UInt64(file.st_dev), UInt64(file.st_ino))
+    }
+
+    /// One mapping of this process, from its line in `/proc/self/maps` or `/proc/self/smaps`:
+    /// `start-end perms offset major:minor inode path`, the numbers in hexadecimal but the inode.
+    private struct Mapping {
+        var start: UnsafeMutableRawPointer
+        var count: Int
+        /// The file's device number, in glibc's encoding of its major and minor parts.
+        var device: UInt64
+        var inode: UInt64
+
+        init?(_ line: Substring) {
+            let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+            guard fields.count >= 5, let inode = UInt64(fields[4]) else { return nil }
+            let range = fields[0].split(separator: "-")
+            let device = fields[3].split(separator: ":")
+            guard range.count == 2, let start = UInt(range[0], radix: 16), let end = UInt(range[1], radix: 16),
+                end > start, let address = UnsafeMutableRawPointer(bitPattern: start),
+                device.count == 2, let major = UInt64(device[0], radix: 16), let minor = UInt64(device[1], radix: 16)
+            else { return nil }
+            self.start = address
+            self.count = Int(end - start)
+            self.inode = inode
+            self.device = (major & 0xfff) << 8 | (major & ~0xfff) << 32 | (minor & 0xff) | (minor & ~0xff) << 12
+        }
+    }
+
+    /// Calls `body` with each line of the file at `path`, without its newline, read line by line:
+    /// a whole-file read of a `/proc` file stops after its first block.
+    private static func forEachLine(of path: String, _ body: (Substring) -> Void) {
+        guard let stream = fopen(path, "r") else { return }
+        defer { fclose(stream) }
+        var line: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(line) }
+        while getline(&line, &capacity, stream) > 0, let line {
+            let text = String(cString: line)
+            body(text.hasSuffix("\n") ? text.dropLast() : text[...])
+        }
+    }
+
     /// Facts about the map, from `mdb_env_info`.
     public struct Info: Sendable, Hashable {
         public var mapSize: Int

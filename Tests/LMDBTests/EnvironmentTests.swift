@@ -94,6 +94,35 @@ import Testing
         }
     }
 
+    @Test func releasedMappedPagesLeaveTheResidentSetAndReadBackUnchangedEvenInAnOpenTransaction() throws {
+        try withTemporaryDirectory { path in
+            let environment = try Environment(path: path)
+            let database = try #require(try environment.openDatabase("things"))
+            // 2,048 values of 4 KiB, each on its own overflow pages: 8 MiB of the map.
+            let pattern = (0..<4_096 + 256).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            let values = (0..<256).map { Array(pattern[$0..<$0 + 4_096]) }
+            func value(_ index: Int) -> [UInt8] { values[index % 256] }
+            try environment.write { txn in
+                for index in 0..<2_048 { try txn.put(database, key: Array("\(index)".utf8), value: value(index)) }
+            }
+            let (touched, released, reread) = try environment.read { txn in
+                func readAll() throws -> Bool {
+                    try (0..<2_048).allSatisfy { try txn.value(database, forKey: Array("\($0)".utf8)) == value($0) }
+                }
+                let first = try readAll()
+                let touched = environment.residentBytes()
+                environment.releaseMappedPages()
+                let released = environment.residentBytes()
+                return (first ? touched : 0, released, try readAll())
+            }
+            #expect(touched >= 8 << 20)
+            #expect(released < 1 << 20)
+            #expect(reread)
+            let afterwards = try environment.read { try $0.value(database, forKey: Array("2047".utf8)) }
+            #expect(afterwards == value(2_047))
+        }
+    }
+
     @Test func openingADatabaseThatDoesNotExistWithoutCreateIsNil() throws {
         try withTemporaryDirectory { path in
             let environment = try Environment(path: path)
