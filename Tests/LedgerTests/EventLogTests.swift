@@ -198,6 +198,37 @@ import Testing
             #expect(try ledger.head().seq == 10_000)
         }
     }
+
+    @Test func pagesReadWhileTrimmingLeaveTheResidentSetAndTheEventsReadBackTheSame() throws {
+        try withTemporaryLedger(noSync: true) { ledger, _ in
+            // 2,000 events of 4 KiB payloads: about 8 MiB of the map.
+            let drafts = (0..<2_000).map { index in
+                EventDraft(
+                    stream: "test/\(index % 50)", type: "Tested",
+                    payload: [UInt8](repeating: UInt8(index % 251), count: 4_096),
+                    occurredAt: Timestamp(secondsSinceEpoch: 1_744_700_000), actor: "000.00.31.H23")
+            }
+            try ledger.append(drafts)
+            let (before, dropped, after) = try ledger.trimmingResidentPages(budget: 0) {
+                let before = try ledger.events()
+                // The drops run every 20 ms on another thread; wait for one, for 10 s at most.
+                var dropped = false
+                for _ in 0..<1_000 where !dropped {
+                    usleep(10_000)
+                    dropped = ledger.environment.residentBytes() < 1 << 20
+                }
+                return (before, dropped, try ledger.events())
+            }
+            #expect(before.count == 2_000)
+            #expect(before.map(\.payload) == drafts.map(\.payload))
+            #expect(dropped)
+            #expect(after == before)
+            // Nothing is dropped once it has returned.
+            _ = try ledger.events()
+            usleep(100_000)
+            #expect(ledger.environment.residentBytes() >= 4 << 20)
+        }
+    }
 }
 
 func bigEndian<T: FixedWidthInteger>(_ value: T) -> [UInt8] { withUnsafeBytes(of: value.bigEndian) { Array($0) } }

@@ -56,15 +56,24 @@ public final class ProjectionEngine {
 
     // MARK: Catching up
 
+    /// Runs `body`, which folds `events` events, dropping the ledger's mapped pages from the
+    /// resident set meanwhile when that is more than a chunk (``Ledger/trimmingResidentPages(every:_:)``).
+    private func trimming<Result>(over events: UInt64, _ body: () throws -> Result) rethrows -> Result {
+        events > UInt64(chunkSize) ? try ledger.trimmingResidentPages(body) : try body()
+    }
+
     /// Brings every projection to the head: applies new events, or rebuilds a projection whose
     /// stored version differs from the code's (or that was never built).
     public func catchUp(progress: Progress? = nil) throws {
         for projection in projections {
             let record = try ledger.readTables { try self.record(of: projection, in: $0) }
             if let record, record.generation != 0, record.version == projection.version {
-                try advance(projection, shadow: false, progress: progress)
+                let head = try ledger.head().seq
+                try trimming(over: head - min(head, record.checkpoint)) {
+                    try advance(projection, shadow: false, progress: progress)
+                }
             } else {
-                try rebuild(projection, progress: progress)
+                try ledger.trimmingResidentPages { try rebuild(projection, progress: progress) }
             }
         }
     }
@@ -76,7 +85,9 @@ public final class ProjectionEngine {
             let known = projections.map(\.name).joined(separator: ", ")
             throw LedgerError(.invalidInput, "no projection named \(name ?? ""); known: \(known)")
         }
-        for projection in chosen { try rebuild(projection, progress: progress) }
+        try ledger.trimmingResidentPages {
+            for projection in chosen { try rebuild(projection, progress: progress) }
+        }
     }
 
     private func rebuild(_ projection: any Projection, progress: Progress?) throws {
@@ -293,11 +304,13 @@ public final class ProjectionEngine {
         var next: UInt64 = 1
         // A chunk at a time, each in its own read transaction, folded as a rebuild folds them
         // and written out, so that the buffer stays small.
-        while next <= last {
-            let end = min(last, next + UInt64(chunkSize) - 1)
-            try ledger.readTables { txn in try fold(projection, next..<end + 1, in: txn, into: store) }
-            try store.flushBuffer()
-            next = end + 1
+        try trimming(over: last) {
+            while next <= last {
+                let end = min(last, next + UInt64(chunkSize) - 1)
+                try ledger.readTables { txn in try fold(projection, next..<end + 1, in: txn, into: store) }
+                try store.flushBuffer()
+                next = end + 1
+            }
         }
         return store
     }
