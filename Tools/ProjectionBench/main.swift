@@ -232,8 +232,8 @@ print(
     \(grouped(figures.rebuildSwitches.involuntary)) times for another process
     the rebuild reaches \(decimal(ratio, 3)) of the decode loop's throughput by the wall clock, \
     \(decimal(cpuRatio, 3)) by CPU time
-    peak resident memory after the rebuild: \(mebibytes(figures.peakAfterRebuild)) (ru_maxrss, with the mapped \
-    ledger pages touched); anonymous memory at most \(mebibytes(figures.peakAnonymous)) (sampled every 5 ms)
+    peak resident memory after the rebuild: \(mebibytes(figures.peakAfterRebuild)) (ru_maxrss: the heap and \
+    the mapped ledger pages resident at once); anonymous memory at most \(mebibytes(figures.peakAnonymous)) (sampled every 5 ms)
     \(figures.catchUps.map(describe).joined(separator: "\n"))
     peak resident memory at the end: \(mebibytes(figures.peakAtEnd))
     """)
