@@ -57,7 +57,7 @@ public final class ProjectionEngine {
     // MARK: Catching up
 
     /// Runs `body`, which folds `events` events, dropping the ledger's mapped pages from the
-    /// resident set meanwhile when that is more than a chunk (``Ledger/trimmingResidentPages(every:_:)``).
+    /// resident set meanwhile when that is more than a chunk (``Ledger/trimmingResidentPages(budget:_:)``).
     private func trimming<Result>(over events: UInt64, _ body: () throws -> Result) rethrows -> Result {
         events > UInt64(chunkSize) ? try ledger.trimmingResidentPages(body) : try body()
     }
