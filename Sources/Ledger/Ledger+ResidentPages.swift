@@ -9,7 +9,7 @@ import LMDB
 
 extension Ledger {
     /// Runs `body` while another thread keeps the ledger's mapped pages in this process's resident
-    /// set under `budget` bytes: it looks every 20 milliseconds, and when the process's resident
+    /// set near `budget` bytes: it looks every 5 milliseconds, and when the process's resident
     /// file pages are over the budget, drops the map's pages (``Environment/releaseMappedPages()``).
     ///
     /// A fold over a whole ledger reads every page of it once, and the kernel counts each page
@@ -18,6 +18,10 @@ extension Ledger {
     /// stay in the page cache and come back with a minor fault when touched again, so each drop
     /// costs the pages still in use (the upper levels of the trees) one fault. Dropping is safe
     /// at any moment, inside open transactions too: the map is read-only.
+    ///
+    /// How fast the pages come back depends on how the file sits in the page cache. A rebuild of
+    /// a 10M-event ledger whose copy was written in 4 MiB writes peaked at 2.4 GiB when looking
+    /// every 20 ms and 1.3 GiB every 5 ms. On a copy made by `cp` it peaked at 0.8 and 0.7 GiB.
     public func trimmingResidentPages<Result>(budget: Int = 256 << 20, _ body: () throws -> Result) rethrows -> Result {
         let environment = self.environment
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "ledger.resident-pages"))
@@ -26,7 +30,7 @@ extension Ledger {
             if let resident = ResidentMemory.filePages(), resident > budget { environment.releaseMappedPages() }
         }
         timer.setCancelHandler { stopped.signal() }
-        timer.schedule(deadline: .now() + .milliseconds(20), repeating: .milliseconds(20))
+        timer.schedule(deadline: .now() + .milliseconds(5), repeating: .milliseconds(5))
         timer.activate()
         // No drop may run once this returns: the caller may close the environment next.
         defer {

@@ -211,7 +211,7 @@ import Testing
             try ledger.append(drafts)
             let (before, dropped, after) = try ledger.trimmingResidentPages(budget: 0) {
                 let before = try ledger.events()
-                // The drops run every 20 ms on another thread; wait for one, for 10 s at most.
+                // The drops run every 5 ms on another thread; wait for one, for 10 s at most.
                 var dropped = false
                 for _ in 0..<1_000 where !dropped {
                     usleep(10_000)
