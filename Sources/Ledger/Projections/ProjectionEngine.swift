@@ -66,9 +66,14 @@ public final class ProjectionEngine {
     /// stored version differs from the code's (or that was never built).
     public func catchUp(progress: Progress? = nil) throws {
         for projection in projections {
-            let record = try ledger.readTables { try self.record(of: projection, in: $0) }
+            // The head is read in the same transaction: this runs before every append and read.
+            let (record, head) = try ledger.readTables { txn in
+                (
+                    try self.record(of: projection, in: txn),
+                    try Ledger.head(in: txn.transaction, events: ledger.events).position.seq
+                )
+            }
             if let record, record.generation != 0, record.version == projection.version {
-                let head = try ledger.head().seq
                 try trimming(over: head - min(head, record.checkpoint)) {
                     try advance(projection, shadow: false, progress: progress)
                 }
