@@ -215,6 +215,24 @@ public final class Environment: @unchecked Sendable {
         for mapping in found { _ = madvise(mapping.start, mapping.count, MADV_DONTNEED) }
     }
 
+    /// Drops the data file's pages from the page cache as well as from this process's map
+    /// (``releaseMappedPages()``, then `posix_fadvise(POSIX_FADV_DONTNEED)` over the whole file),
+    /// so that what is read next comes from the file in the kernel's read-around pieces. A no-op
+    /// where the call is missing. Pages that another process maps, or that are not yet written
+    /// back, stay; nothing is lost, since the file holds every committed page.
+    ///
+    /// Pages cached in large folios, as a copy or a backup that reads or writes the file in large
+    /// runs leaves them, are mapped whole by a read fault: on Linux 6.18, touching one
+    /// page of such a file mapped 1.3–1.9 MiB, against 64 KiB on a file read through the map.
+    public func dropCachedPages() {
+        releaseMappedPages()
+        #if canImport(Glibc)
+            var descriptor: Int32 = -1
+            guard mdb_env_get_fd(pointer, &descriptor) == 0 else { return }
+            _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
+        #endif
+    }
+
     /// The bytes of the map resident in this process now: the `Rss` of its mappings of the data
     /// file in `/proc/self/smaps`, 0 where the kernel does not say.
     public func residentBytes() -> Int {

@@ -19,11 +19,18 @@ extension Ledger {
     /// costs the pages still in use (the upper levels of the trees) one fault. Dropping is safe
     /// at any moment, inside open transactions too: the map is read-only.
     ///
-    /// How fast the pages come back depends on how the file sits in the page cache. A rebuild of
-    /// a 10M-event ledger whose copy was written in 4 MiB writes peaked at 2.4 GiB when looking
-    /// every 20 ms and 1.3 GiB every 5 ms. On a copy made by `cp` it peaked at 0.8 and 0.7 GiB.
-    public func trimmingResidentPages<Result>(budget: Int = 256 << 20, _ body: () throws -> Result) rethrows -> Result {
+    /// How fast the pages come back depends on how the file sits in the page cache: a fault on a
+    /// page cached in a large folio maps the whole folio. A rebuild of a 10M-event ledger whose
+    /// copy was written in 4 MiB writes peaked at 2.4 GiB when looking every 20 ms and 1.3 GiB
+    /// every 5 ms; on a copy made by `cp` it peaked at 0.8 and 0.7 GiB. `fromColdCache` first
+    /// drops the file's cached pages (``Environment/dropCachedPages()``), so that the fold reads
+    /// them back in small pieces whatever read or wrote the file before: for a fold over the
+    /// whole ledger, which reads every page anyway.
+    public func trimmingResidentPages<Result>(
+        budget: Int = 256 << 20, fromColdCache: Bool = false, _ body: () throws -> Result
+    ) rethrows -> Result {
         let environment = self.environment
+        if fromColdCache { environment.dropCachedPages() }
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "ledger.resident-pages"))
         let stopped = DispatchSemaphore(value: 0)
         timer.setEventHandler {

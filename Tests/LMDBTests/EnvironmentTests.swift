@@ -123,6 +123,32 @@ import Testing
         }
     }
 
+    @Test func droppedCachedPagesLeaveThePageCacheAndReadBackUnchanged() throws {
+        try withTemporaryDirectory { path in
+            let environment = try Environment(path: path)
+            let database = try #require(try environment.openDatabase("things"))
+            // 2,048 values of 4 KiB: 8 MiB of the file, cached once written (each commit is synced).
+            let values = (0..<2_048).map { index in (0..<4_096).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ index) } }
+            try environment.write { txn in
+                for (index, value) in values.enumerated() {
+                    try txn.put(database, key: Array("\(index)".utf8), value: value)
+                }
+            }
+            func readAll() throws -> Bool {
+                try environment.read { txn in
+                    try values.indices.allSatisfy { try txn.value(database, forKey: Array("\($0)".utf8)) == values[$0] }
+                }
+            }
+            #expect(try readAll())
+            let cached = try cachedBytes(of: path + "/data.mdb")
+            environment.dropCachedPages()
+            let dropped = try cachedBytes(of: path + "/data.mdb")
+            #expect(cached >= 8 << 20)
+            #expect(dropped < 1 << 20)
+            #expect(try readAll())
+        }
+    }
+
     @Test func openingADatabaseThatDoesNotExistWithoutCreateIsNil() throws {
         try withTemporaryDirectory { path in
             let environment = try Environment(path: path)
@@ -136,4 +162,24 @@ func withTemporaryDirectory(_ body: (String) throws -> Void) throws {
     let path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
     defer { try? FileManager.default.removeItem(atPath: path) }
     try body(path)
+}
+
+/// The bytes of the file at `path` in the page cache: `mincore` over a mapping of it that this
+/// function makes and touches nowhere.
+func cachedBytes(of path: String) throws -> Int {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    defer { close(descriptor) }
+    var file = stat()
+    guard fstat(descriptor, &file) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    let size = Int(file.st_size)
+    let map = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0)
+    guard let map, map != UnsafeMutableRawPointer(bitPattern: -1) else {
+        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+    }
+    defer { munmap(map, size) }
+    let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+    var pages = [UInt8](repeating: 0, count: (size + pageSize - 1) / pageSize)
+    guard mincore(map, size, &pages) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    return pages.filter { $0 & 1 != 0 }.count * pageSize
 }

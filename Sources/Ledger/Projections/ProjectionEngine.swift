@@ -78,7 +78,7 @@ public final class ProjectionEngine {
                     try advance(projection, shadow: false, progress: progress)
                 }
             } else {
-                try ledger.trimmingResidentPages { try rebuild(projection, progress: progress) }
+                try ledger.trimmingResidentPages(fromColdCache: true) { try rebuild(projection, progress: progress) }
             }
         }
     }
@@ -90,7 +90,7 @@ public final class ProjectionEngine {
             let known = projections.map(\.name).joined(separator: ", ")
             throw LedgerError(.invalidInput, "no projection named \(name ?? ""); known: \(known)")
         }
-        try ledger.trimmingResidentPages {
+        try ledger.trimmingResidentPages(fromColdCache: true) {
             for projection in chosen { try rebuild(projection, progress: progress) }
         }
     }
