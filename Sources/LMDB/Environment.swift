@@ -222,8 +222,8 @@ public final class Environment: @unchecked Sendable {
     /// back, stay; nothing is lost, since the file holds every committed page.
     ///
     /// Pages cached in large folios, as a copy or a backup that reads or writes the file in large
-    /// runs leaves them, are mapped whole by a read fault: on Linux 6.18, touching one
-    /// page of such a file mapped 1.3–1.9 MiB, against 64 KiB on a file read through the map.
+    /// runs leaves them, are mapped whole by a read fault: on Linux 6.18, touching one page of
+    /// such a file mapped 1.3–1.9 MiB, against 64 KiB on a file read through the map.
     public func dropCachedPages() {
         releaseMappedPages()
         #if canImport(Glibc)

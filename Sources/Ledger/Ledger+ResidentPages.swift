@@ -24,8 +24,8 @@ extension Ledger {
     /// copy was written in 4 MiB writes peaked at 2.4 GiB when looking every 20 ms and 1.3 GiB
     /// every 5 ms; on a copy made by `cp` it peaked at 0.8 and 0.7 GiB. `fromColdCache` first
     /// drops the file's cached pages (``Environment/dropCachedPages()``), so that the fold reads
-    /// them back in small pieces whatever read or wrote the file before: for a fold over the
-    /// whole ledger, which reads every page anyway.
+    /// them back in small pieces whatever read or wrote the file before. It is meant for a fold
+    /// over the whole ledger, which reads every page anyway.
     public func trimmingResidentPages<Result>(
         budget: Int = 256 << 20, fromColdCache: Bool = false, _ body: () throws -> Result
     ) rethrows -> Result {

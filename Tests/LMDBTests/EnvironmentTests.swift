@@ -167,19 +167,19 @@ func withTemporaryDirectory(_ body: (String) throws -> Void) throws {
 /// The bytes of the file at `path` in the page cache: `mincore` over a mapping of it that this
 /// function makes and touches nowhere.
 func cachedBytes(of path: String) throws -> Int {
+    func failure() -> POSIXError { POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    guard descriptor >= 0 else { throw failure() }
     defer { close(descriptor) }
     var file = stat()
-    guard fstat(descriptor, &file) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    guard fstat(descriptor, &file) == 0 else { throw failure() }
     let size = Int(file.st_size)
-    let map = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0)
-    guard let map, map != UnsafeMutableRawPointer(bitPattern: -1) else {
-        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-    }
+    guard let map = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0),
+        map != UnsafeMutableRawPointer(bitPattern: -1)
+    else { throw failure() }
     defer { munmap(map, size) }
     let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
     var pages = [UInt8](repeating: 0, count: (size + pageSize - 1) / pageSize)
-    guard mincore(map, size, &pages) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    guard mincore(map, size, &pages) == 0 else { throw failure() }
     return pages.filter { $0 & 1 != 0 }.count * pageSize
 }
