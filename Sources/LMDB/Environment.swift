@@ -227,8 +227,7 @@ public final class Environment: @unchecked Sendable {
     public func dropCachedPages() {
         releaseMappedPages()
         #if canImport(Glibc)
-            var descriptor: Int32 = -1
-            guard mdb_env_get_fd(pointer, &descriptor) == 0 else { return }
+            guard let descriptor = dataFileDescriptor() else { return }
             _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
         #endif
     }
@@ -249,11 +248,16 @@ public final class Environment: @unchecked Sendable {
         return kibibytes * 1024
     }
 
+    /// The descriptor LMDB holds open on the data file (`mdb_env_get_fd`).
+    private func dataFileDescriptor() -> Int32? {
+        var descriptor: Int32 = -1
+        return mdb_env_get_fd(pointer, &descriptor) == 0 ? descriptor : nil
+    }
+
     /// The device and inode of the data file.
     private func dataFileIdentity() -> (device: UInt64, inode: UInt64)? {
-        var descriptor: Int32 = -1
         var file = stat()
-        guard mdb_env_get_fd(pointer, &descriptor) == 0, fstat(descriptor, &file) == 0 else { return nil }
+        guard let descriptor = dataFileDescriptor(), fstat(descriptor, &file) == 0 else { return nil }
         return (UInt64(file.st_dev), UInt64(file.st_ino))
     }
 

@@ -98,16 +98,10 @@ import Testing
         try withTemporaryDirectory { path in
             let environment = try Environment(path: path)
             let database = try #require(try environment.openDatabase("things"))
-            // 2,048 values of 4 KiB, each on its own overflow pages: 8 MiB of the map.
-            let pattern = (0..<4_096 + 256).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-            let values = (0..<256).map { Array(pattern[$0..<$0 + 4_096]) }
-            func value(_ index: Int) -> [UInt8] { values[index % 256] }
-            try environment.write { txn in
-                for index in 0..<2_048 { try txn.put(database, key: Array("\(index)".utf8), value: value(index)) }
-            }
+            let values = try putEightMebibytes(in: environment, database)
             let (touched, released, reread) = try environment.read { txn in
                 func readAll() throws -> Bool {
-                    try (0..<2_048).allSatisfy { try txn.value(database, forKey: Array("\($0)".utf8)) == value($0) }
+                    try values.indices.allSatisfy { try txn.value(database, forKey: Array("\($0)".utf8)) == values[$0] }
                 }
                 let first = try readAll()
                 let touched = environment.residentBytes()
@@ -119,7 +113,7 @@ import Testing
             #expect(released < 1 << 20)
             #expect(reread)
             let afterwards = try environment.read { try $0.value(database, forKey: Array("2047".utf8)) }
-            #expect(afterwards == value(2_047))
+            #expect(afterwards == values[2_047])
         }
     }
 
@@ -127,13 +121,8 @@ import Testing
         try withTemporaryDirectory { path in
             let environment = try Environment(path: path)
             let database = try #require(try environment.openDatabase("things"))
-            // 2,048 values of 4 KiB: 8 MiB of the file, cached once written (each commit is synced).
-            let values = (0..<2_048).map { index in (0..<4_096).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ index) } }
-            try environment.write { txn in
-                for (index, value) in values.enumerated() {
-                    try txn.put(database, key: Array("\(index)".utf8), value: value)
-                }
-            }
+            // Cached once written: each commit is synced.
+            let values = try putEightMebibytes(in: environment, database)
             func readAll() throws -> Bool {
                 try environment.read { txn in
                     try values.indices.allSatisfy { try txn.value(database, forKey: Array("\($0)".utf8)) == values[$0] }
@@ -162,6 +151,16 @@ func withTemporaryDirectory(_ body: (String) throws -> Void) throws {
     let path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
     defer { try? FileManager.default.removeItem(atPath: path) }
     try body(path)
+}
+
+/// Puts 2,048 values of 4 KiB under the keys `"0"`…`"2047"` in one commit, each on its own
+/// overflow pages: 8 MiB of the file and of the map. Returns the values, in key order.
+func putEightMebibytes(in environment: Environment, _ database: Database) throws -> [[UInt8]] {
+    let values = (0..<2_048).map { index in (0..<4_096).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ index) } }
+    try environment.write { txn in
+        for (index, value) in values.enumerated() { try txn.put(database, key: Array("\(index)".utf8), value: value) }
+    }
+    return values
 }
 
 /// The bytes of the file at `path` in the page cache: `mincore` over a mapping of it that this

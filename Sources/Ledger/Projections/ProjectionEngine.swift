@@ -57,7 +57,8 @@ public final class ProjectionEngine {
     // MARK: Catching up
 
     /// Runs `body`, which folds `events` events, dropping the ledger's mapped pages from the
-    /// resident set meanwhile when that is more than a chunk (``Ledger/trimmingResidentPages(budget:_:)``).
+    /// resident set meanwhile when that is more than a chunk
+    /// (``Ledger/trimmingResidentPages(budget:fromColdCache:_:)``).
     private func trimming<Result>(over events: UInt64, _ body: () throws -> Result) rethrows -> Result {
         events > UInt64(chunkSize) ? try ledger.trimmingResidentPages(body) : try body()
     }
@@ -78,7 +79,7 @@ public final class ProjectionEngine {
                     try advance(projection, shadow: false, progress: progress)
                 }
             } else {
-                try ledger.trimmingResidentPages(fromColdCache: true) { try rebuild(projection, progress: progress) }
+                try rebuild(projection, progress: progress)
             }
         }
     }
@@ -90,12 +91,17 @@ public final class ProjectionEngine {
             let known = projections.map(\.name).joined(separator: ", ")
             throw LedgerError(.invalidInput, "no projection named \(name ?? ""); known: \(known)")
         }
-        try ledger.trimmingResidentPages(fromColdCache: true) {
-            for projection in chosen { try rebuild(projection, progress: progress) }
-        }
+        for projection in chosen { try rebuild(projection, progress: progress) }
     }
 
+    /// Rebuilds `projection` from a cold page cache, trimming the map's resident pages: a rebuild
+    /// reads the whole ledger (``Ledger/trimmingResidentPages(budget:fromColdCache:_:)``).
     private func rebuild(_ projection: any Projection, progress: Progress?) throws {
+        try ledger.trimmingResidentPages(fromColdCache: true) { try rebuildShadow(projection, progress: progress) }
+    }
+
+    /// Fills a shadow generation of `projection` from `seq` 1 (or resumes one), then swaps it in.
+    private func rebuildShadow(_ projection: any Projection, progress: Progress?) throws {
         // Start a shadow in the other generation, or resume one of the same version.
         let existing = try ledger.readTables { try self.record(of: projection, in: $0) } ?? ProjectionRecord()
         if existing.shadowGeneration == 0 || existing.shadowVersion != projection.version {
