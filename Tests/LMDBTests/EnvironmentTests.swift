@@ -100,14 +100,11 @@ import Testing
             let database = try #require(try environment.openDatabase("things"))
             let values = try putEightMebibytes(in: environment, database)
             let (touched, released, reread) = try environment.read { txn in
-                func readAll() throws -> Bool {
-                    try values.indices.allSatisfy { try txn.value(database, forKey: Array("\($0)".utf8)) == values[$0] }
-                }
-                let first = try readAll()
+                let first = try holds(values, in: database, txn)
                 let touched = environment.residentBytes()
                 environment.releaseMappedPages()
                 let released = environment.residentBytes()
-                return (first ? touched : 0, released, try readAll())
+                return (first ? touched : 0, released, try holds(values, in: database, txn))
             }
             #expect(touched >= 8 << 20)
             #expect(released < 1 << 20)
@@ -123,11 +120,7 @@ import Testing
             let database = try #require(try environment.openDatabase("things"))
             // Cached once written: each commit is synced.
             let values = try putEightMebibytes(in: environment, database)
-            func readAll() throws -> Bool {
-                try environment.read { txn in
-                    try values.indices.allSatisfy { try txn.value(database, forKey: Array("\($0)".utf8)) == values[$0] }
-                }
-            }
+            func readAll() throws -> Bool { try environment.read { try holds(values, in: database, $0) } }
             #expect(try readAll())
             let cached = try cachedBytes(of: path + "/data.mdb")
             environment.dropCachedPages()
@@ -161,6 +154,11 @@ func putEightMebibytes(in environment: Environment, _ database: Database) throws
         for (index, value) in values.enumerated() { try txn.put(database, key: Array("\(index)".utf8), value: value) }
     }
     return values
+}
+
+/// Whether `database` holds `values` under the keys `putEightMebibytes` gave them, as `txn` sees it.
+func holds(_ values: [[UInt8]], in database: Database, _ txn: Transaction) throws -> Bool {
+    try values.indices.allSatisfy { try txn.value(database, forKey: Array("\($0)".utf8)) == values[$0] }
 }
 
 /// The bytes of the file at `path` in the page cache: `mincore` over a mapping of it that this
