@@ -1,3 +1,4 @@
+import Dispatch
 import LMDB
 
 /// The result of ``Ledger/verify(progress:)``.
@@ -15,138 +16,149 @@ public struct VerificationReport: Sendable, Hashable {
 }
 
 extension Ledger {
-    /// Re-walks the hash chain and every index.
+    /// Re-walks the hash chain and every index, as of the head when it starts.
+    ///
+    /// Everything is checked against one snapshot: the head is read in a read transaction that
+    /// stays open to the end, so appends made meanwhile by this or another process are not
+    /// seen, and an honest ledger always verifies whatever is written during the walk.
     ///
     /// For each event in order: the key equals the encoded `seq` and follows the previous one
     /// without a gap; `prevHash` equals the previous event's hash; the hash recomputes from
-    /// ``CanonicalEncoding``; the `streams`, `eventIds` and `types` indexes point back at it; its
-    /// stream version follows the stream's previous one. Then each index holds exactly one entry
-    /// per event, and the stream numbers are dense and each names one stream. A single flipped byte in a
-    /// stored event or its hash breaks its hash or the next event's link.
+    /// ``CanonicalEncoding``. Then each index is walked in its own key order (``IndexCensus``):
+    /// every entry names an event with that stream and version, event id or type, and every
+    /// event is named by exactly one entry of each; stream numbers are dense and each names one
+    /// stream, whose versions follow each other from 1 in `seq` order. A single flipped byte in
+    /// a stored event or its hash breaks its hash or the next event's link.
+    ///
+    /// The events are split in two halves hashed on two threads, and the indexes walked on two
+    /// threads, so the time grows with the events, not with their number times a tree's depth.
     public func verify(progress: ((_ checked: UInt64, _ total: UInt64) -> Void)? = nil) throws -> VerificationReport {
         try storageGuard("verifying") {
-            let total = try head().seq
-            var report = VerificationReport(verifiedThrough: .genesis, eventsChecked: 0)
-            var previousHash = [UInt8](repeating: 0, count: 32)
-            var expected: UInt64 = 1
-            var keyBuffer = [UInt8]()
-
-            func fail(_ seq: UInt64?, _ problem: String) -> VerificationReport {
-                report.firstBadSeq = seq
-                report.problem = problem
-                return report
+            try environment.read { txn in
+                let head = try Self.head(in: txn, events: events).position
+                let check = { try self.verify(through: head, in: txn, progress: progress) }
+                return head.seq > 8 * UInt64(Self.scanChunkSize) ? try trimmingResidentPages(check) : try check()
             }
-
-            while expected <= total {
-                let chunkEnd = min(total, expected + UInt64(Self.scanChunkSize) - 1)
-                let failure: VerificationReport? = try environment.read { txn in
-                    try txn.withCursor(events) { cursor in
-                        var entry = try seqKey(expected).withUnsafeBytes { try cursor.seek(atOrAfter: $0) }
-                        while expected <= chunkEnd {
-                            guard let current = entry else { return fail(expected, "event \(expected) is missing") }
-                            guard current.key.count == 8, let keySeq = readUInt64(current.key) else {
-                                return fail(expected, "a key of the events database is not an 8-byte seq")
-                            }
-                            guard keySeq == expected else {
-                                return fail(expected, "event \(expected) is missing (the next stored is \(keySeq))")
-                            }
-                            guard let view = EventView(stored: current.value) else {
-                                return fail(expected, "event \(expected) cannot be decoded")
-                            }
-                            guard view.seq == expected else {
-                                return fail(expected, "event \(expected) encodes seq \(view.seq)")
-                            }
-                            guard view.prevHash.elementsEqual(previousHash) else {
-                                return fail(
-                                    expected, "event \(expected) does not link to the hash of event \(expected - 1)")
-                            }
-                            let digest = CanonicalEncoding.chainHash(previous: view.prevHash, canonical: view.canonical)
-                            guard digest.elementsEqual(view.hash) else {
-                                return fail(expected, "event \(expected) does not match its hash")
-                            }
-                            if let problem = try indexProblem(of: view, in: txn, keyBuffer: &keyBuffer) {
-                                return fail(expected, "event \(expected): \(problem)")
-                            }
-                            previousHash = Array(view.hash)
-                            report.verifiedThrough = LedgerPosition(seq: expected, hash: previousHash)
-                            report.eventsChecked = expected
-                            expected += 1
-                            entry = try cursor.next()
-                        }
-                        return nil
-                    }
-                }
-                if let failure { return failure }
-                progress?(report.eventsChecked, total)
-            }
-
-            let problem: String? = try environment.read { txn in
-                let eventCount = try txn.statistics(events).entries
-                guard eventCount == Int(total) else {
-                    return "the events database holds \(eventCount) entries, not \(total)"
-                }
-                for (name, database) in [("streams", streams), ("eventIds", eventIds), ("types", types)] {
-                    let entries = try txn.statistics(database).entries
-                    if entries != eventCount {
-                        return "the \(name) index holds \(entries) entries for \(eventCount) events"
-                    }
-                }
-                return try streamIdProblem(in: txn)
-            }
-            if let problem { return fail(nil, problem) }
-            return report
         }
     }
 
-    private func indexProblem(of view: EventView, in txn: Transaction, keyBuffer: inout [UInt8]) throws -> String? {
-        let seq = view.seq
-        guard let streamId = try streamIndex.id(of: view.streamBytes, in: txn) else {
-            return "the streamIds index does not name its stream"
+    private func verify(
+        through head: LedgerPosition, in txn: Transaction, progress: ((UInt64, UInt64) -> Void)?
+    ) throws -> VerificationReport {
+        let total = head.seq
+        let census = IndexCensus(eventCount: total)
+        defer { census.deallocate() }
+
+        // Events up to the head are the same in every later snapshot: each half may read them
+        // in a read transaction of its own.
+        let middle = total / 2
+        let halves: [ClosedRange<UInt64>] = [1...max(1, middle), middle + 1...max(middle + 1, total)]
+        let chainProblems = Lanes<ChainProblem?>(count: 2)
+        let progress = Lent(progress.map { report in { (done: UInt64) in report(min(total, done * 2), total) } })
+        DispatchQueue.concurrentPerform(iterations: 2) { lane in
+            guard total > 0, !(lane == 0 && middle == 0) else { return chainProblems.set(lane, .success(nil)) }
+            chainProblems.set(
+                lane,
+                Result {
+                    try environment.read { laneTxn in
+                        try checkChain(
+                            halves[lane], in: laneTxn, census: census,
+                            progress: lane == 0 ? progress.value : nil)
+                    }
+                })
         }
-        keyBuffer.removeAll(keepingCapacity: true)
-        keyBuffer.appendBigEndian(streamId)
-        keyBuffer.appendBigEndian(view.streamVersion)
-        let streamSeq = try keyBuffer.withUnsafeBytes { try txn.value(streams, forKey: $0).flatMap { readUInt64($0) } }
-        guard streamSeq == seq else { return "the streams index does not point at it" }
-        if view.streamVersion > 1 {
-            keyBuffer.removeSubrange(8...)
-            keyBuffer.appendBigEndian(view.streamVersion - 1)
-            let previous = try keyBuffer.withUnsafeBytes {
-                try txn.value(streams, forKey: $0).flatMap { readUInt64($0) }
-            }
-            guard let previous, previous < seq else { return "its stream version does not follow the previous one" }
+        if let first = try chainProblems.values().compactMap({ $0 }).min(by: { $0.seq < $1.seq }) {
+            let before = try first.seq > 1 ? event(at: first.seq - 1, in: StoreTransaction(txn))?.position : nil
+            return VerificationReport(
+                verifiedThrough: before ?? .genesis, eventsChecked: first.seq - 1, firstBadSeq: first.seq,
+                problem: first.problem)
         }
-        let idSeq = try txn.value(eventIds, forKey: view.eventIdBytes).flatMap { readUInt64($0) }
-        guard idSeq == seq else { return "the eventIds index does not point at it" }
-        keyBuffer.removeAll(keepingCapacity: true)
-        keyBuffer.append(contentsOf: view.typeBytes)
-        keyBuffer.append(0)
-        keyBuffer.appendBigEndian(seq)
-        guard try keyBuffer.withUnsafeBytes({ try txn.value(types, forKey: $0) }) != nil else {
-            return "the types index does not list it"
-        }
-        return nil
+        let indexProblem = try census.check(ledger: self, in: txn)
+        return VerificationReport(
+            verifiedThrough: head, eventsChecked: total, firstBadSeq: indexProblem?.seq,
+            problem: indexProblem.map { problem in
+                problem.seq.map { "event \($0): \(problem.problem)" } ?? problem.problem
+            })
     }
 
-    /// Stream numbers are dense from 1, each names one stream, and each numbered stream starts at
-    /// version 1 (with every event checked against `streams` and the counts equal, nothing else
-    /// can hide there).
-    private func streamIdProblem(in txn: Transaction) throws -> String? {
-        let count = try txn.statistics(streamIds).entries
-        var seen = [Bool](repeating: false, count: count + 1)
-        return try txn.withCursor(streamIds) { cursor in
-            while let entry = try cursor.next() {
-                let stream = String(decoding: entry.key, as: UTF8.self)
-                guard entry.value.count == 8, let id = readUInt64(entry.value), id >= 1, id <= UInt64(count) else {
-                    return "the number of stream \(stream) is damaged or out of range"
+    /// The first event in `range` whose key, layout, link or hash is wrong; records what the
+    /// indexes must say of each event in `census`.
+    private func checkChain(
+        _ range: ClosedRange<UInt64>, in txn: Transaction, census: IndexCensus, progress: ((UInt64) -> Void)?
+    ) throws -> ChainProblem? {
+        var expected = range.lowerBound
+        var previousHash = [UInt8](repeating: 0, count: 32)
+        if expected > 1 {
+            guard let previous = try seqKey(expected - 1).withUnsafeBytes({ try txn.value(events, forKey: $0) }),
+                let view = EventView(stored: previous)
+            else { return nil }  // the other half reports it
+            previousHash = Array(view.hash)
+        }
+        return try txn.withCursor(events) { cursor in
+            var entry = try seqKey(expected).withUnsafeBytes { try cursor.seek(atOrAfter: $0) }
+            while expected <= range.upperBound {
+                guard let current = entry else { return ChainProblem(expected, "event \(expected) is missing") }
+                guard current.key.count == 8, let keySeq = readUInt64(current.key) else {
+                    return ChainProblem(expected, "a key of the events database is not an 8-byte seq")
                 }
-                guard !seen[Int(id)] else { return "two streams have number \(id)" }
-                seen[Int(id)] = true
-                guard try txn.contains(streams, key: StreamIndex.key(id, 1)) else {
-                    return "stream \(stream) has no version 1"
+                guard keySeq == expected else {
+                    return ChainProblem(expected, "event \(expected) is missing (the next stored is \(keySeq))")
                 }
+                guard let view = EventView(stored: current.value) else {
+                    return ChainProblem(expected, "event \(expected) cannot be decoded")
+                }
+                guard view.seq == expected else {
+                    return ChainProblem(expected, "event \(expected) encodes seq \(view.seq)")
+                }
+                guard view.prevHash.elementsEqual(previousHash) else {
+                    return ChainProblem(
+                        expected, "event \(expected) does not link to the hash of event \(expected - 1)")
+                }
+                let digest = CanonicalEncoding.chainHash(previous: view.prevHash, canonical: view.canonical)
+                guard digest.elementsEqual(view.hash) else {
+                    return ChainProblem(expected, "event \(expected) does not match its hash")
+                }
+                census.record(view)
+                previousHash.withUnsafeMutableBytes { $0.copyMemory(from: view.hash) }
+                if expected % UInt64(Self.scanChunkSize) == 0 { progress?(expected - range.lowerBound + 1) }
+                expected += 1
+                entry = try cursor.next()
             }
             return nil
         }
     }
+}
+
+/// A problem tied to one event, found by the chain walk.
+private struct ChainProblem: Sendable {
+    var seq: UInt64
+    var problem: String
+    init(_ seq: UInt64, _ problem: String) {
+        self.seq = seq
+        self.problem = problem
+    }
+}
+
+/// One result per lane of a `concurrentPerform`.
+///
+/// `@unchecked Sendable`: each lane writes only its own slot, and the slots are read after
+/// `concurrentPerform` has returned.
+final class Lanes<Value>: @unchecked Sendable {
+    private var results: [Result<Value, any Error>?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ lane: Int, _ result: Result<Value, any Error>) { results[lane] = result }
+
+    /// Every lane's value, or the first lane's error.
+    func values() throws -> [Value] { try results.map { try $0!.get() } }
+}
+
+/// A value lent to one lane of a `concurrentPerform` while the thread that owns it waits.
+///
+/// `@unchecked Sendable`: exactly one lane uses it, and its owner does not until
+/// `concurrentPerform` has returned, so it is never used by two threads at once.
+struct Lent<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -116,6 +116,55 @@ import Testing
         }
     }
 
+    @Test func anEventIdEntryNamingAnotherEventIsCaughtAtTheEventLeftWithout() throws {
+        try withTemporaryDirectory { path in
+            try makeLedger(path, count: 9)
+            let ledger = try Ledger(directory: path)
+            let sixth = try #require(try ledger.event(at: 6)).eventId
+            try tamperWithDatabase(in: path, named: "eventIds") { txn, eventIds in
+                try txn.put(eventIds, key: Array(sixth.utf8), value: seqKey(2))
+            }
+            let report = try Ledger(directory: path).verify()
+            #expect(report.firstBadSeq == 6)
+            #expect(report.problem == "event 6: the eventIds index does not point at it")
+        }
+    }
+
+    @Test func aMissingTypesEntryIsCaughtAtItsEventAndAStrayOneAfterTheWalk() throws {
+        try withTemporaryDirectory { path in
+            try makeLedger(path, count: 9)
+            let type = try #require(try Ledger(directory: path).event(at: 4)).type
+            try tamperWithDatabase(in: path, named: "types") { txn, types in
+                _ = try txn.delete(types, key: Array(type.utf8) + [0] + seqKey(4))
+            }
+            let report = try Ledger(directory: path).verify()
+            #expect(report.firstBadSeq == 4)
+            #expect(report.problem?.contains("types index") == true)
+        }
+        try withTemporaryDirectory { path in
+            try makeLedger(path, count: 9)
+            try tamperWithDatabase(in: path, named: "types") { txn, types in
+                try txn.put(types, key: Array("Forged".utf8) + [0] + seqKey(3), value: [])
+            }
+            let report = try Ledger(directory: path).verify()
+            #expect(report.firstBadSeq == nil)
+            #expect(report.problem?.contains("the types index holds an entry that names no event like it") == true)
+            #expect(report.eventsChecked == 9)
+        }
+    }
+
+    @Test func aStreamsEntryForAVersionNeverRecordedIsCaught() throws {
+        try withTemporaryDirectory { path in
+            try makeLedger(path, count: 9)
+            try tamperWithDatabase(in: path, named: "streams") { txn, streams in
+                try txn.put(streams, key: StreamIndex.key(1, 7), value: seqKey(1))
+            }
+            let report = try Ledger(directory: path).verify()
+            #expect(!report.isIntact)
+            #expect(report.problem?.contains("streams index") == true)
+        }
+    }
+
     @Test func streamVersionsAndReadsGoThroughTheNumberedIndex() throws {
         try withTemporaryDirectory { path in
             try makeLedger(path, count: 9)
