@@ -49,6 +49,8 @@ public struct LMDBError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file is not an LMDB environment, or is damaged (`MDB_INVALID`, `MDB_CORRUPTED`).
     public static let invalid = LMDBError(code: MDB_INVALID)
     public static let corrupted = LMDBError(code: MDB_CORRUPTED)
+    /// A page a tree points at is not in the file (`MDB_PAGE_NOTFOUND`): damaged or truncated.
+    public static let pageNotFound = LMDBError(code: MDB_PAGE_NOTFOUND)
     /// The key or value is larger than LMDB allows (`MDB_BAD_VALSIZE`).
     public static let badValueSize = LMDBError(code: MDB_BAD_VALSIZE)
 }

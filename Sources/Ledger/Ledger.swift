@@ -188,6 +188,10 @@ public final class Ledger: @unchecked Sendable {
     func storageGuard<Result>(_ what: String, _ body: () throws -> Result) throws -> Result {
         do {
             return try body()
+        } catch let error as LMDBError where [.corrupted, .pageNotFound, .invalid].contains(error) {
+            throw LedgerError(
+                .integrity, "\(what) failed in \(directory): its pages are damaged; restore it from a backup",
+                underlying: error)
         } catch let error as LMDBError {
             throw LedgerError(.storage, "\(what) failed in \(directory)", underlying: error)
         }

@@ -193,7 +193,7 @@ public final class ProjectionEngine {
 
     /// Applies the events in `range` to `store`, in order. The transaction reads the events and
     /// writes at most projection tables, so the views of the events stay valid until it ends.
-    private func fold(
+    func fold(
         _ projection: any Projection, _ range: Range<UInt64>, in txn: StoreTransaction, into store: any ProjectionStore
     ) throws {
         var views = [EventView]()
@@ -348,7 +348,7 @@ public final class ProjectionEngine {
         "\(projection.name)@\(generation).\(projection.tableNames[index])"
     }
 
-    private func tables(of projection: any Projection, generation: UInt32) throws -> [Table] {
+    func tables(of projection: any Projection, generation: UInt32) throws -> [Table] {
         try projection.tableNames.indices.map { index in
             let name = tableName(projection, generation: generation, index: index)
             if let table = tableCache[name] { return table }
@@ -358,7 +358,7 @@ public final class ProjectionEngine {
         }
     }
 
-    private func record(of projection: any Projection, in txn: StoreTransaction) throws -> ProjectionRecord? {
+    func record(of projection: any Projection, in txn: StoreTransaction) throws -> ProjectionRecord? {
         try txn.value(metaTable, forKey: Array(projection.name.utf8)).flatMap(ProjectionRecord.init(bytes:))
     }
 

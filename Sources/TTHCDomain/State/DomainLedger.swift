@@ -1,4 +1,5 @@
 import Ledger
+import SwiftProtobuf
 
 /// The ledger as the domain sees it: domain events in, validated and folded into the domain
 /// projection in the same write transaction; typed state out, live or as of a past position.
@@ -53,12 +54,15 @@ public final class DomainLedger {
     @discardableResult
     public func append(_ entries: [Entry]) throws -> AppendOutcome {
         // The payloads are encoded on every core.
-        try engine.append(Cores.map(entries.count) { try entries[$0].draft() })
+        let drafts = try Cores.map(entries.count) { try entries[$0].draft() }
+        return try readingStoredState { try engine.append(drafts) }
     }
 
     /// Runs `body` over the live state, caught up to the head, with the position it reflects.
     public func withState<Result>(_ body: (DomainState, LedgerPosition) throws -> Result) throws -> Result {
-        try engine.read(projection) { store, position in try body(DomainState(store: store), position) }
+        try readingStoredState {
+            try engine.read(projection) { store, position in try body(DomainState(store: store), position) }
+        }
     }
 
     /// The state as it stood after `seq`, folded in memory from the log (forensic replay).
@@ -66,5 +70,25 @@ public final class DomainLedger {
         let store = try engine.replay(projection, through: seq)
         let position = try seq == 0 ? LedgerPosition.genesis : ledger.event(at: seq)?.position ?? .genesis
         return (DomainState(store: store), position)
+    }
+
+    /// Whether a unit with this code was ever registered.
+    public func knowsUnit(_ code: String) throws -> Bool {
+        try withState { state, _ in try state.units().contains { $0.code == code } }
+    }
+
+    /// Runs `body`, which decodes stored projection state: a message that does not decode was
+    /// damaged on disk (the fold only stores what it encoded), so it is an integrity failure
+    /// naming the projection, not a decoding error.
+    private func readingStoredState<Result>(_ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch let error as BinaryDecodingError {
+            throw LedgerError(
+                .integrity,
+                "the stored state of projection \(projection.name) cannot be decoded: it is damaged; "
+                    + "`tthc verify` names the damage and `tthc rebuild \(projection.name)` folds it again from the log",
+                underlying: error)
+        }
     }
 }

@@ -48,8 +48,8 @@ extension ReportLanguage: ExpressibleByArgument {}
 
 /// The options every report command shares.
 struct ReportOutputOptions: ParsableArguments {
-    @Option(help: "Output format: json, md, csv or html.")
-    var format: ReportFormat = .json
+    @Option(help: "Output format: json, md, csv or html (default: from the --output file's extension, else json).")
+    var format: ReportFormat?
 
     @Option(help: "Heading language of md, csv and html: vi (official headings) or en.")
     var lang: ReportLanguage = .vi
@@ -62,11 +62,29 @@ struct ReportOutputOptions: ParsableArguments {
 
     @Flag(help: "Record a ReportIssued event (kind, period, position, SHA-256 of the JSON).")
     var issue = false
+
+    /// The format asked for, or the one the output file's extension names.
+    var resolvedFormat: ReportFormat { format ?? outputExtensionFormat ?? .json }
+
+    private var outputExtensionFormat: ReportFormat? {
+        guard let output, let dot = output.lastIndex(of: "."), !output[dot...].contains("/") else { return nil }
+        return ReportFormat(rawValue: output[output.index(after: dot)...].lowercased())
+    }
+
+    func validate() throws {
+        if let format, let named = outputExtensionFormat, named != format {
+            throw ValidationError(
+                "--format \(format.rawValue) does not match --output \(output ?? ""): name the file .\(format.rawValue) "
+                    + "or drop --format")
+        }
+    }
 }
 
 /// Computes a report as the ledger stands (or stood), prints it, and optionally records its issue.
 func runReport(_ request: ReportRequest, ledgerOptions: LedgerOptions, output: ReportOutputOptions) throws {
     let domain = try ledgerOptions.openDomain(bringingUpToDate: output.asOf == nil)
+    // An issued report is an official act: it is computed only from a ledger that verifies.
+    if output.issue { _ = try IntegrityCheck.run(domain) }
     let report: ComputedReport
     if let asOf = output.asOf {
         if output.issue { throw ValidationError("--issue records the report as the ledger stands now: drop --as-of") }
@@ -75,13 +93,22 @@ func runReport(_ request: ReportRequest, ledgerOptions: LedgerOptions, output: R
     } else {
         report = try domain.withState { state, position in try request.compute(state: state, position: position) }
     }
-    let bytes = report.render(output.format, language: output.lang)
+    let bytes = report.render(output.resolvedFormat, language: output.lang)
     if let path = output.output {
         try writeFile(path, bytes)
     } else {
         writeAll(fileDescriptor: 1, bytes)
     }
     if output.issue, let period = request.period {
+        if let (seq, issued) = try lastIssue(of: request.kind, period.label, in: domain),
+            try onlyIssuesRecorded(after: issued.seq, through: report.position.seq, in: domain.ledger)
+        {
+            standardError(
+                "\(request.kind) \(period.label) was already issued at seq \(issued.seq) as event \(seq) "
+                    + "(json sha256 \(issued.jsonSha256)), and nothing but report issues has been recorded since; "
+                    + "nothing recorded")
+            return
+        }
         var issued = ReportIssued()
         issued.kind = request.kind
         issued.period = period.label
@@ -95,6 +122,24 @@ func runReport(_ request: ReportRequest, ledgerOptions: LedgerOptions, output: R
             "issued \(request.kind) \(period.label) at seq \(report.position.seq) as event \(outcome.head.seq) "
                 + "(json sha256 \(issued.jsonSha256))")
     }
+}
+
+/// The last `ReportIssued` of this report and period, with its own `seq`.
+private func lastIssue(of kind: String, _ period: String, in domain: DomainLedger) throws -> (UInt64, ReportIssued)? {
+    try domain.withState { state, _ in try state.issuedReports() }.last { _, issued in
+        issued.kind == kind && issued.period == period
+    }
+}
+
+/// Whether every event after `seq` up to `head` is a `ReportIssued`: a report issued at `seq`
+/// then says what one computed now would, so issuing it again would record the same act twice.
+private func onlyIssuesRecorded(after seq: UInt64, through head: UInt64, in ledger: Ledger) throws -> Bool {
+    var onlyIssues = true
+    try ledger.scan(from: seq + 1, through: head) { view in
+        onlyIssues = view.typeBytes.elementsEqual("ReportIssued".utf8)
+        return onlyIssues
+    }
+    return onlyIssues
 }
 
 struct QuarterlyReportCommand: ParsableCommand {

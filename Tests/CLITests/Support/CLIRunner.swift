@@ -85,6 +85,9 @@ func assertSnapshot(_ actual: String, named name: String, sourceLocation: Source
     if ProcessInfo.processInfo.environment["TTHC_RECORD_SNAPSHOTS"] == "1" {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Data(actual.utf8).write(to: file)
+        // Recording is never a pass: a run that re-recorded must be followed by one that compares.
+        Issue.record(
+            "snapshot \(name) recorded; run again without TTHC_RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
         return
     }
     // Bytes, not text: decoding would drop a CSV's byte-order mark.
