@@ -32,24 +32,64 @@ struct LogCommand: ParsableCommand {
         if let to { through = min(through, to) }
         var output = OutputBuffer()
         let belongsToUnit = try unitFilter(ledger)
+        var printed = 0
         if let stream {
             for event in try ledger.events(inStream: stream, throughSeq: through)
             where event.seq >= from && (type == nil || event.type == type) && belongsToUnit(event) {
                 output.line(EventJSON.line(event))
+                printed += 1
             }
         } else if let type {
             for event in try ledger.events(ofType: type, throughSeq: through)
             where event.seq >= from && belongsToUnit(event) {
                 output.line(EventJSON.line(event))
+                printed += 1
             }
         } else {
             try ledger.scan(from: from, through: through) { view in
                 let event = view.materialize()
-                if belongsToUnit(event) { output.line(EventJSON.line(event)) }
+                if belongsToUnit(event) {
+                    output.line(EventJSON.line(event))
+                    printed += 1
+                }
                 return true
             }
         }
         output.flush()
+        if printed == 0 { try explainNothingMatched(ledger, through: through) }
+    }
+}
+
+extension LogCommand {
+    /// Says why nothing was printed: a stream, type or unit the ledger never recorded is invalid
+    /// input (exit 1); filters that name something real but select no event are said on
+    /// standard error.
+    private func explainNothingMatched(_ ledger: Ledger, through: UInt64) throws {
+        if let stream, try ledger.streamVersion(stream) == 0 {
+            throw CommandFailure(
+                message: "no stream \(stream) in the ledger (streams are named like dossier/ID, procedure/CODE, "
+                    + "unit/CODE)",
+                exitStatus: 1)
+        }
+        if let type {
+            let recorded = try ledger.statistics().eventsByType.keys.sorted()
+            if !recorded.contains(type) {
+                throw CommandFailure(
+                    message: "no event of type \(type) in the ledger; it holds "
+                        + (recorded.isEmpty ? "no events" : recorded.joined(separator: ", ")),
+                    exitStatus: 1)
+            }
+        }
+        if let unit, try !DomainLedger(ledger: ledger).knowsUnit(unit) {
+            throw CommandFailure(message: "no unit \(unit) in the ledger", exitStatus: 1)
+        }
+        let filters = [
+            stream.map { "stream \($0)" }, type.map { "type \($0)" }, unit.map { "unit \($0)" },
+        ].compactMap { $0 }
+        standardError(
+            "no events"
+                + (filters.isEmpty ? "" : " of " + filters.joined(separator: ", "))
+                + " between seq \(from) and seq \(through)")
     }
 }
 

@@ -30,6 +30,9 @@ struct TraceCommand: ParsableCommand {
     func run() throws {
         let domain = try ledger.openDomain(bringingUpToDate: asOf == nil)
         let request = try period.request(kind: kind)
+        if let unit, try !domain.knowsUnit(unit) {
+            throw CommandFailure(message: "no unit \(unit) in the ledger: --unit takes a unit code", exitStatus: 1)
+        }
         let trace: FigureTrace
         if let asOf {
             let (state, position) = try domain.state(asOf: try asOf.resolve(in: domain.ledger))
